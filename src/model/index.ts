@@ -1,0 +1,2 @@
+export type * from './records.ts';
+export { DyadError, type DyadErrorCode } from './errors.ts';

@@ -1,0 +1,82 @@
+/**
+ * Dyad's output data model: the records every later stage (store, server,
+ * exports, queue) consumes. This file is the single source of truth for the
+ * JSON schema documented in docs/output-schema.md. Extend it; never rename.
+ *
+ * All offsets are UTF-16 code-unit offsets into the article text as given
+ * (JavaScript string indices), `end` exclusive.
+ */
+
+/** A piece of the input text. */
+export interface TextSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** An actor as it appears in an event: its CAMEO code and where it was found. */
+export interface ActorRef extends TextSpan {
+  /** CAMEO actor code, e.g. "ISRGOV", "IGOUNO". */
+  code: string;
+  /** Canonical name from the dictionary entry that matched, when known. */
+  name?: string;
+}
+
+/** Where a dictionary rule came from, so every event can be audited. */
+export interface RuleRef {
+  /** Dictionary file name (base name) and 1-based line number. */
+  file: string;
+  line: number;
+  /** The rule as written in the dictionary. */
+  text: string;
+}
+
+/** One CAMEO QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+export type QuadClass = 1 | 2 | 3 | 4;
+
+/** A coded event with the evidence that proves it. */
+export interface EventRecord {
+  /** Index into `CodedArticle.sentences`. */
+  sentence: number;
+  source: ActorRef;
+  target: ActorRef | null;
+  /** CAMEO event code as a string, e.g. "111", "0231". */
+  code: string;
+  /** Two-digit CAMEO root, e.g. "11". */
+  root: string;
+  quadClass: QuadClass;
+  goldstein: number;
+  /** The verb (or verb phrase head) that triggered the event. */
+  verb: TextSpan;
+  /** True when the verb is negated ("did not attack"): kept as evidence, not counted as an event. */
+  negated: boolean;
+  /** The verb pattern that produced the code. */
+  pattern?: RuleRef;
+}
+
+export interface SentenceRecord {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The result of coding one article. */
+export interface CodedArticle {
+  id: string;
+  /** Publication date, YYYY-MM-DD, or null when unknown. */
+  date: string | null;
+  sentences: SentenceRecord[];
+  events: EventRecord[];
+  /** Content hash of the dictionary set that coded this article (see `Dictionaries.version`). */
+  dictionaryVersion?: string;
+  /** Set when the whole article was skipped by a story-level discard rule. */
+  discarded?: RuleRef;
+}
+
+/** Input to the coder. */
+export interface ArticleInput {
+  id?: string;
+  text: string;
+  /** Publication date, YYYY-MM-DD (or YYYYMMDD). Dated actor roles are resolved against it. */
+  date?: string;
+}
