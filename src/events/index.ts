@@ -1,25 +1,112 @@
-// TEMPORARY STUB (being replaced by the real coder): same signature as the final API.
-import type { ArticleInput, CodedArticle } from '../model/index.ts';
+/**
+ * The coder's public entry: load dictionaries once, then code articles.
+ * `createCoder` is what the CLI, the evaluations, the server and the workers use.
+ */
+import { loadCameoCodes } from '../codes/index.ts';
+import { loadDictionaries, type Dictionaries } from '../dictionaries/index.ts';
+import { DyadError, type ArticleInput, type CodedArticle, type EventRecord } from '../model/index.ts';
+import { analyze, type Doc } from '../text/index.ts';
+import { codeSentence, type CodingOptions, type SentenceState } from './coder.ts';
 
-export interface CoderOptions {
+export type { CodingOptions } from './coder.ts';
+
+export interface CoderOptions extends CodingOptions {
   /** Extra dictionary directories, in order; each kind of file they hold replaces the built-in one. */
   dictDirs?: string[];
+  /** Use Dyad's built-in dictionaries for kinds the `dictDirs` don't provide (default true). */
+  builtin?: boolean;
+  /** Stop on the first malformed dictionary line instead of skipping and reporting it. */
+  strictDictionaries?: boolean;
+  /** Date used for dated actor roles when an article has none (default: today). */
+  today?: () => Date;
 }
 
 export interface Coder {
-  code(input: ArticleInput): CodedArticle;
+  code(input: ArticleInput, options?: CodingOptions): CodedArticle;
   /** Content hash of the loaded dictionary set. */
   readonly dictionaryVersion: string;
   /** Milliseconds spent loading dictionaries. */
   readonly loadMs: number;
+  readonly dictionaries: Dictionaries;
 }
 
-export async function createCoder(_options: CoderOptions = {}): Promise<Coder> {
+/** "2026-11-20" or "20261120" → 20261120; anything else → null. */
+export function parseDate(value: string): number | null {
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return y * 10000 + mo * 100 + d;
+}
+
+function isoDate(n: number): string {
+  const s = String(n);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+function discardedBy(doc: Doc, dicts: Dictionaries, story: boolean, from: number, to: number) {
+  for (const d of dicts.discards) {
+    if (d.story !== story) continue;
+    const first = d.phrase[0];
+    for (let i = from; i + d.phrase.length <= to; i++) {
+      if (doc.tokens[i].norm !== first) continue;
+      let ok = true;
+      for (let k = 1; k < d.phrase.length; k++) if (doc.tokens[i + k].norm !== d.phrase[k]) ok = false;
+      if (ok) return d;
+    }
+  }
+  return null;
+}
+
+export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
+  const dictionaries = loadDictionaries({ dirs: options.dictDirs, builtin: options.builtin, strict: options.strictDictionaries });
+  const codes = loadCameoCodes();
+  const today = options.today ?? (() => new Date());
+  const baseOptions: CodingOptions = {
+    requireDyad: options.requireDyad,
+    commaMin: options.commaMin,
+    commaMax: options.commaMax,
+    commaEndMin: options.commaEndMin,
+    commaEndMax: options.commaEndMax,
+  };
+  for (const k of Object.keys(baseOptions) as Array<keyof CodingOptions>) if (baseOptions[k] === undefined) delete baseOptions[k];
+
   return {
-    dictionaryVersion: 'stub',
-    loadMs: 0,
-    code(input) {
-      return { id: input.id ?? 'doc', date: input.date ?? null, sentences: [], events: [] };
+    dictionaryVersion: dictionaries.version,
+    loadMs: dictionaries.loadMs,
+    dictionaries,
+    code(input: ArticleInput, perCall: CodingOptions = {}): CodedArticle {
+      if (typeof input.text !== 'string') throw new DyadError('INPUT', 'article text must be a string');
+      let dateNum: number | null = null;
+      if (input.date !== undefined && input.date !== null && input.date !== '') {
+        dateNum = parseDate(input.date);
+        if (dateNum === null) throw new DyadError('INPUT', `bad date "${input.date}" (want YYYY-MM-DD)`);
+      }
+      const now = today();
+      const roleDate = dateNum ?? now.getUTCFullYear() * 10000 + (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
+      const doc = analyze(input.text);
+      const result: CodedArticle = {
+        id: input.id ?? 'doc',
+        date: dateNum === null ? null : isoDate(dateNum),
+        sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, text: s.text })),
+        events: [],
+        dictionaryVersion: dictionaries.version,
+      };
+      const story = discardedBy(doc, dictionaries, true, 0, doc.tokens.length);
+      if (story) {
+        result.discarded = { file: story.loc.file, line: story.loc.line, text: story.text };
+        return result;
+      }
+      const state: SentenceState = { lastSource: null };
+      const opts = { ...baseOptions, ...perCall };
+      const events: EventRecord[] = [];
+      for (const s of doc.sentences) {
+        if (discardedBy(doc, dictionaries, false, s.tokenStart, s.tokenEnd)) continue;
+        events.push(...codeSentence(doc, s, dictionaries, codes, roleDate, state, opts));
+      }
+      result.events = events;
+      return result;
     },
   };
 }

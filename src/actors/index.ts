@@ -1,0 +1,185 @@
+/**
+ * Actor recognition in one sentence: longest dictionary matches for actors and
+ * agents, grouped into actor phrases ("Russian Foreign Minister Sergey Lavrov",
+ * "soldiers from Gondor", "Gondor's militia") that resolve to one CAMEO code,
+ * and compound lists ("Arnor, Rohan and Gondor") that act together.
+ */
+import type { ActorEntry, AgentEntry, Dictionaries, PhraseIndex } from '../dictionaries/index.ts';
+import type { Token } from '../text/index.ts';
+
+export interface Mention {
+  kind: 'actor' | 'agent';
+  start: number; // token index, inclusive
+  end: number; // token index, exclusive
+  actor?: ActorEntry;
+  agent?: AgentEntry;
+  /** Resolved code for actors at the article date; null = the entry has no code then. */
+  code?: string | null;
+}
+
+/** One actor as it takes part in an event. */
+export interface ActorGroup {
+  start: number;
+  end: number;
+  code: string;
+  name?: string;
+}
+
+/** Actor groups that act together (a compound subject or object). */
+export interface ActorList {
+  start: number;
+  end: number;
+  members: ActorGroup[];
+}
+
+/** The code an actor entry has on `date` (YYYYMMDD), or null. */
+export function codeAt(entry: ActorEntry, date: number): string | null {
+  for (const d of entry.dated) {
+    if ((d.from === undefined || date >= d.from) && (d.to === undefined || date <= d.to)) return normalizeCode(d.code);
+  }
+  return entry.defaultCode === undefined ? null : normalizeCode(entry.defaultCode);
+}
+
+function normalizeCode(code: string): string | null {
+  return code === '---' || code === '' ? null : code;
+}
+
+function matchAt<T>(index: PhraseIndex<T>, tokens: Token[], i: number, end: number): { len: number; value: T } | null {
+  const candidates = index.byFirst.get(tokens[i].norm);
+  if (!candidates) return null;
+  for (const { phrase, value } of candidates) {
+    if (i + phrase.length > end) continue;
+    let ok = true;
+    for (let k = 1; k < phrase.length; k++) {
+      if (tokens[i + k].norm !== phrase[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { len: phrase.length, value };
+  }
+  return null;
+}
+
+/** Longest-match scan of a sentence's tokens against actors and agents. */
+export function findMentions(tokens: Token[], start: number, end: number, dicts: Dictionaries, date: number): Mention[] {
+  const out: Mention[] = [];
+  for (let i = start; i < end; ) {
+    const actor = matchAt(dicts.actors, tokens, i, end);
+    const agent = matchAt(dicts.agents, tokens, i, end);
+    if (actor && (!agent || actor.len >= agent.len)) {
+      out.push({ kind: 'actor', start: i, end: i + actor.len, actor: actor.value, code: codeAt(actor.value, date) });
+      i += actor.len;
+    } else if (agent) {
+      out.push({ kind: 'agent', start: i, end: i + agent.len, agent: agent.value });
+      i += agent.len;
+    } else i++;
+  }
+  return out;
+}
+
+const DETERMINERS = new Set(['THE', 'A', 'AN', 'ITS', 'THEIR', 'HIS', 'HER', 'OUR', 'SOME', 'SEVERAL', 'MANY', 'TWO', 'THREE', 'ALL', 'BOTH']);
+const LINKS_AGENT_TO_ACTOR = new Set(['OF', 'FROM', 'IN', 'FOR']);
+const LIST_JOINERS = new Set(['AND', 'OR', 'NOR', ',']);
+
+/** Tokens that may sit inside an actor phrase without ending it. */
+function isModifier(t: Token): boolean {
+  return t.pos === 'ADJ' || t.pos === 'PROPN' || t.norm === "'S" || DETERMINERS.has(t.norm) || (t.pos === 'NOUN' && /^[A-Z]/.test(t.text)) || t.pos === 'NUM';
+}
+
+/** Combine a country/actor code with agent codes: DNK + MUS + MED → DNKMUSMED; NGO~ goes in front. */
+export function combineCodes(actorCodes: string[], agents: AgentEntry[]): string | null {
+  let base = actorCodes[0] ?? '';
+  // a more specific code that extends the first one wins ("DAG" + "DAGGOV" → DAGGOV)
+  for (const c of actorCodes) if (c.length > base.length && c.startsWith(base)) base = c;
+  for (const a of agents) {
+    if (a.placement === 'prefix') {
+      if (!base.startsWith(a.code)) base = a.code + base;
+    } else if (!base.endsWith(a.code) && !(base.length > 3 && base.includes(a.code))) base = base + a.code;
+  }
+  if (base === '') return null;
+  if (actorCodes.length === 0) return null; // an agent with no country ("a senior official") is not coded
+  return base;
+}
+
+function nameOf(mentions: Mention[]): string | undefined {
+  const actor = mentions.find((m) => m.kind === 'actor' && m.code);
+  return actor?.actor?.name;
+}
+
+/**
+ * Group mentions into actor phrases. `hidden` tokens (removed sub-clauses) end a phrase.
+ * Returns groups in text order; a group without any coded actor is dropped.
+ */
+export function groupActors(tokens: Token[], mentions: Mention[], hidden: Uint8Array): ActorGroup[] {
+  const groups: ActorGroup[] = [];
+  let k = 0;
+  while (k < mentions.length) {
+    const first = mentions[k];
+    if (first.kind === 'actor' && !first.code) {
+      k++;
+      continue;
+    }
+    const parts: Mention[] = [first];
+    let end = first.end;
+    let j = k + 1;
+    // extend over modifiers, "'s", and agent→of→actor links
+    while (j < mentions.length) {
+      const next = mentions[j];
+      let ok = true;
+      for (let t = end; t < next.start; t++) {
+        if (hidden[t]) {
+          ok = false;
+          break;
+        }
+        const tok = tokens[t];
+        if (isModifier(tok)) continue;
+        // "ambassadors of Arnor", "soldiers from Gondor": only right after an agent, one link word
+        if (LINKS_AGENT_TO_ACTOR.has(tok.norm) && parts[parts.length - 1].kind === 'agent' && !parts.some((p) => p.kind === 'actor') && t === end) continue;
+        ok = false;
+        break;
+      }
+      // two coded actors side by side are two actors, unless the second is a person of the first's country
+      if (ok && next.kind === 'actor' && parts.some((p) => p.kind === 'actor' && p.code)) {
+        const prev = parts.find((p) => p.kind === 'actor' && p.code)!;
+        if (!next.code || !prev.code || !(next.code.startsWith(prev.code) || prev.code.startsWith(next.code))) ok = false;
+      }
+      if (!ok) break;
+      parts.push(next);
+      end = next.end;
+      j++;
+    }
+    // a name right after a title belongs to the phrase: "Arnor President Umbardacil"
+    while (end < tokens.length && tokens[end].pos === 'PROPN' && !hidden[end] && tokens[end].sentence === tokens[first.start].sentence && !mentions.some((m) => m.start === end)) end++;
+    const actorCodes = parts.filter((p) => p.kind === 'actor' && p.code).map((p) => p.code!) as string[];
+    const agents = parts.filter((p) => p.kind === 'agent').map((p) => p.agent!);
+    const code = combineCodes(actorCodes, agents);
+    if (code) groups.push({ start: first.start, end, code, name: nameOf(parts) });
+    k = j;
+  }
+  return groups;
+}
+
+/** Join groups separated only by list joiners (",", "and", "or", "nor") into compound lists. */
+export function listActors(tokens: Token[], groups: ActorGroup[], hidden: Uint8Array): ActorList[] {
+  const lists: ActorList[] = [];
+  for (const g of groups) {
+    const last = lists[lists.length - 1];
+    if (last) {
+      let joinable = last.end < g.start;
+      let sawJoiner = false;
+      for (let t = last.end; t < g.start && joinable; t++) {
+        if (hidden[t]) joinable = false;
+        else if (LIST_JOINERS.has(tokens[t].norm)) sawJoiner = true;
+        else if (!DETERMINERS.has(tokens[t].norm) && tokens[t].pos !== 'ADJ') joinable = false;
+      }
+      if (joinable && sawJoiner) {
+        last.members.push(g);
+        last.end = g.end;
+        continue;
+      }
+    }
+    lists.push({ start: g.start, end: g.end, members: [g] });
+  }
+  return lists;
+}

@@ -1,0 +1,240 @@
+/**
+ * Loads a dictionary set (PETRARCH format) from Dyad's built-in folder and any
+ * user folders, validates it, and compiles it into the lookup tables the coder
+ * uses. The compiled shape is internal: tests go through the coder.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DyadError } from '../model/index.ts';
+import { parseActors } from './petrarch/actors.ts';
+import { parseAgents } from './petrarch/agents.ts';
+import { parseDiscards } from './petrarch/discards.ts';
+import { parseVerbs } from './petrarch/verbs.ts';
+import type { ActorEntry, AgentEntry, CodeSpec, Diagnostic, DiscardEntry, Phrase, VerbBlock, VerbPattern } from './types.ts';
+
+export type * from './types.ts';
+export { parseActors, parseAgents, parseDiscards, parseVerbs };
+
+export const BUILTIN_DICT_DIR = fileURLToPath(new URL('../../data/dictionaries/dyad/', import.meta.url));
+
+export type DictionaryKind = 'verbs' | 'actors' | 'agents' | 'discards';
+
+/** Which kind of dictionary a file holds, from its name (PETRARCH's own names included). */
+export function kindOfFile(name: string): DictionaryKind | null {
+  const lower = name.toLowerCase();
+  if (!lower.endsWith('.txt')) return null;
+  if (lower.includes('verb') || /^cameo\.[\d.]+\.txt$/.test(lower)) return 'verbs';
+  if (lower.includes('actor')) return 'actors';
+  if (lower.includes('agent')) return 'agents';
+  if (lower.includes('discard')) return 'discards';
+  return null;
+}
+
+/** A phrase-indexed lookup: first word → candidate phrases, longest first. */
+export interface PhraseIndex<T> {
+  byFirst: Map<string, Array<{ phrase: Phrase; value: T }>>;
+}
+
+export interface CompiledPattern extends VerbPattern {
+  /** Synsets expanded: each element is a list of alternative phrases, or a slot. */
+  beforeAlts: PatternSlot[];
+  afterAlts: PatternSlot[];
+  /** Literal words in the pattern: more specific patterns win. */
+  specificity: number;
+}
+
+export type PatternSlot =
+  | { kind: 'words'; alternatives: Phrase[] }
+  | { kind: 'target' }
+  | { kind: 'source' }
+  | { kind: 'compound' }
+  | { kind: 'skip' };
+
+export interface VerbForm {
+  block: number;
+  /** Code of this verb when no pattern matches. */
+  code: CodeSpec;
+  base: string;
+}
+
+export interface Dictionaries {
+  actors: PhraseIndex<ActorEntry>;
+  agents: PhraseIndex<AgentEntry>;
+  verbs: PhraseIndex<VerbForm>;
+  blocks: Array<VerbBlock & { compiled: CompiledPattern[] }>;
+  discards: DiscardEntry[];
+  /** Content hash of every file loaded. */
+  version: string;
+  files: Array<{ kind: DictionaryKind; path: string }>;
+  diagnostics: Diagnostic[];
+  counts: { actors: number; agents: number; verbs: number; patterns: number; synsets: number; discards: number };
+  loadMs: number;
+}
+
+export interface LoadOptions {
+  /** User dictionary folders, in order. */
+  dirs?: string[];
+  /** Load Dyad's built-in set for kinds the user folders don't provide (default true). */
+  builtin?: boolean;
+  /** Throw on the first problem instead of skipping bad lines (default: skip and report in `diagnostics`). */
+  strict?: boolean;
+}
+
+function listDictFiles(dir: string): Array<{ kind: DictionaryKind; path: string }> {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new DyadError('DICT_MISSING', `${dir}: not a directory`);
+    names = readdirSync(dir).sort();
+  } catch (err) {
+    if (err instanceof DyadError) throw err;
+    throw new DyadError('DICT_MISSING', `${dir}: dictionary folder not found`);
+  }
+  const files: Array<{ kind: DictionaryKind; path: string }> = [];
+  for (const name of names) {
+    const kind = kindOfFile(name);
+    if (kind) files.push({ kind, path: join(dir, name) });
+  }
+  return files;
+}
+
+function indexPhrases<T>(items: Array<{ phrases: Phrase[]; value: T }>): PhraseIndex<T> {
+  const byFirst = new Map<string, Array<{ phrase: Phrase; value: T }>>();
+  for (const { phrases, value } of items) {
+    for (const phrase of phrases) {
+      const key = phrase[0];
+      let list = byFirst.get(key);
+      if (!list) byFirst.set(key, (list = []));
+      list.push({ phrase, value });
+    }
+  }
+  // longest phrase first; among equals, the later entry wins (user dictionaries override)
+  for (const list of byFirst.values()) {
+    const order = new Map(list.map((c, k) => [c, k]));
+    list.sort((a, b) => b.phrase.length - a.phrase.length || order.get(b)! - order.get(a)!);
+  }
+  return { byFirst };
+}
+
+function expandSynsets(
+  elements: VerbPattern['before'],
+  synsets: Map<string, Phrase[]>,
+): PatternSlot[] | string {
+  const out: PatternSlot[] = [];
+  for (const el of elements) {
+    if (el.kind === 'word') out.push({ kind: 'words', alternatives: [el.words] });
+    else if (el.kind === 'synset') {
+      const phrases = synsets.get(el.name);
+      if (!phrases) return `undefined synonym set ${el.name}`;
+      out.push({ kind: 'words', alternatives: phrases });
+    } else out.push({ kind: el.kind });
+  }
+  return out;
+}
+
+export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
+  const t0 = performance.now();
+  const userFiles = (options.dirs ?? []).flatMap(listDictFiles);
+  const builtinFiles = options.builtin === false ? [] : listDictFiles(BUILTIN_DICT_DIR);
+  const provided = new Set(userFiles.map((f) => f.kind));
+  const files = [...builtinFiles.filter((f) => !provided.has(f.kind)), ...userFiles];
+
+  const hash = createHash('sha256');
+  const diagnostics: Diagnostic[] = [];
+  const actorEntries: ActorEntry[] = [];
+  const agentEntries: AgentEntry[] = [];
+  const discards: DiscardEntry[] = [];
+  const synsetPhrases = new Map<string, Phrase[]>();
+  const blocks: Dictionaries['blocks'] = [];
+  let synsetCount = 0;
+
+  for (const f of files) {
+    let source: string;
+    try {
+      source = readFileSync(f.path, 'utf8');
+    } catch {
+      throw new DyadError('DICT_MISSING', `${f.path}: cannot read dictionary file`);
+    }
+    hash.update(basename(f.path)).update('\0').update(source).update('\0');
+    const file = basename(f.path);
+    if (f.kind === 'actors') {
+      const r = parseActors(source, file);
+      actorEntries.push(...r.entries);
+      diagnostics.push(...r.diagnostics);
+    } else if (f.kind === 'agents') {
+      const r = parseAgents(source, file);
+      agentEntries.push(...r.entries);
+      diagnostics.push(...r.diagnostics);
+    } else if (f.kind === 'discards') {
+      const r = parseDiscards(source, file);
+      discards.push(...r.entries);
+      diagnostics.push(...r.diagnostics);
+    } else {
+      const r = parseVerbs(source, file);
+      diagnostics.push(...r.diagnostics);
+      for (const s of r.synsets.values()) {
+        synsetPhrases.set(s.name, s.phrases);
+        synsetCount++;
+      }
+      // nested sets ("+&TIETYPES" inside another set) are expanded once all sets are known
+      for (const [name, phrases] of synsetPhrases) {
+        synsetPhrases.set(
+          name,
+          phrases.flatMap((p) => (p.length === 1 && p[0].startsWith('&') ? (synsetPhrases.get(p[0]) ?? []) : [p])),
+        );
+      }
+      for (const block of r.blocks) {
+        const compiled: CompiledPattern[] = [];
+        for (const p of block.patterns) {
+          const beforeAlts = expandSynsets(p.before, synsetPhrases);
+          const afterAlts = expandSynsets(p.after, synsetPhrases);
+          if (typeof beforeAlts === 'string' || typeof afterAlts === 'string') {
+            diagnostics.push({ ...p.loc, severity: 'warning', message: `${typeof beforeAlts === 'string' ? beforeAlts : afterAlts}: pattern ignored` });
+            continue;
+          }
+          const specificity = [...p.before, ...p.after].reduce((n, e) => n + (e.kind === 'word' ? e.words.length : e.kind === 'synset' ? 1 : 0.5), 0);
+          compiled.push({ ...p, beforeAlts, afterAlts, specificity });
+        }
+        compiled.sort((a, b) => b.specificity - a.specificity);
+        blocks.push({ ...block, compiled });
+      }
+    }
+  }
+
+  // Legacy dictionaries in the wild carry a few broken lines; PETRARCH skips them, and so do we,
+  // reporting each one (file:line: problem) through `diagnostics`. `strict` makes them fatal.
+  const errors = diagnostics.filter((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  if (options.strict && errors.length > 0) {
+    const first = errors[0];
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}; run "dyad dict check")` : '';
+    throw new DyadError('DICT_SYNTAX', `${first.message}${more}`, first);
+  }
+
+  const verbItems: Array<{ phrases: Phrase[]; value: VerbForm }> = [];
+  blocks.forEach((block, b) => {
+    for (const v of block.verbs) {
+      verbItems.push({ phrases: v.forms, value: { block: b, code: v.code ?? block.code, base: v.base.join(' ') } });
+    }
+  });
+
+  return {
+    actors: indexPhrases(actorEntries.map((e) => ({ phrases: e.phrases, value: e }))),
+    agents: indexPhrases(agentEntries.map((e) => ({ phrases: e.phrases, value: e }))),
+    verbs: indexPhrases(verbItems),
+    blocks,
+    discards,
+    version: hash.digest('hex').slice(0, 12),
+    files,
+    diagnostics,
+    counts: {
+      actors: actorEntries.length,
+      agents: agentEntries.length,
+      verbs: verbItems.length,
+      patterns: blocks.reduce((n, b) => n + b.compiled.length, 0),
+      synsets: synsetCount,
+      discards: discards.length,
+    },
+    loadMs: performance.now() - t0,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Typed dictionary records, as parsed from PETRARCH-format files. Every record
+ * keeps where it came from (file, line) so errors and evidence can point at it.
+ */
+
+export interface SourceLoc {
+  file: string;
+  line: number;
+}
+
+export interface Diagnostic extends SourceLoc {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** A phrase is a list of upper-case words that must appear consecutively. */
+export type Phrase = string[];
+
+/** A code valid over a date range (inclusive, YYYYMMDD as numbers); no bound = open. */
+export interface DatedCode {
+  code: string;
+  from?: number;
+  to?: number;
+}
+
+export interface ActorEntry {
+  /** The primary phrase first, then synonyms. */
+  phrases: Phrase[];
+  /** Code used when no dated code applies (may be absent). */
+  defaultCode?: string;
+  dated: DatedCode[];
+  /** The primary phrase as written, for display ("SERGEY LAVROV"). */
+  name: string;
+  loc: SourceLoc;
+}
+
+export interface AgentEntry {
+  phrases: Phrase[];
+  /** Sector code without the tilde, e.g. "GOV". */
+  code: string;
+  /** "~GOV" appends after the actor's code; "NGO~" goes before it. */
+  placement: 'suffix' | 'prefix';
+  name: string;
+  loc: SourceLoc;
+}
+
+export interface DiscardEntry {
+  phrase: Phrase;
+  /** True for story-level discards ("+PHRASE"): the whole article is skipped. */
+  story: boolean;
+  loc: SourceLoc;
+  text: string;
+}
+
+export interface Synset {
+  name: string;
+  phrases: Phrase[];
+  loc: SourceLoc;
+}
+
+/** One element of a verb pattern, in order. */
+export type PatternElement =
+  | { kind: 'word'; words: Phrase }
+  | { kind: 'synset'; name: string }
+  | { kind: 'target' }
+  | { kind: 'source' }
+  | { kind: 'compound' }
+  | { kind: 'skip' };
+
+/** A code pair: `[042:043]` codes source→target 042 and target→source 043. Null = no event. */
+export interface CodeSpec {
+  forward: string | null;
+  reverse: string | null;
+}
+
+export interface VerbPattern {
+  /** Elements before the verb, in text order. */
+  before: PatternElement[];
+  /** Elements after the verb, in text order. */
+  after: PatternElement[];
+  code: CodeSpec;
+  text: string;
+  loc: SourceLoc;
+}
+
+export interface VerbEntry {
+  /** Base form ("SAY", or "GO BY" for a multiword verb). */
+  base: Phrase;
+  /** All surface forms, base included. */
+  forms: Phrase[];
+  /** The verb's own code, when it differs from its block's. */
+  code?: CodeSpec;
+  loc: SourceLoc;
+}
+
+export interface VerbBlock {
+  label: string;
+  code: CodeSpec;
+  verbs: VerbEntry[];
+  patterns: VerbPattern[];
+  loc: SourceLoc;
+}
+
+export interface VerbDictionary {
+  synsets: Map<string, Synset>;
+  blocks: VerbBlock[];
+}

@@ -1,0 +1,366 @@
+/**
+ * The event coder: for each sentence, find verbs that the verb dictionary
+ * knows, find their source and target actors with shallow, rule-based clause
+ * analysis (no parser), pick the most specific matching verb pattern, and emit
+ * CAMEO events with the evidence that produced them.
+ */
+import { findMentions, groupActors, listActors, type ActorList } from '../actors/index.ts';
+import type { CodeSpec, CompiledPattern, Dictionaries, PatternSlot, VerbForm } from '../dictionaries/index.ts';
+import type { CameoTable } from '../codes/index.ts';
+import type { ActorRef, EventRecord, RuleRef } from '../model/index.ts';
+import type { Doc, Sentence, Token } from '../text/index.ts';
+
+export interface CodingOptions {
+  /** Only emit events with both a source and a target (PETRARCH's require_dyad; default true). */
+  requireDyad?: boolean;
+  /** Comma-delimited sub-clauses of this many words are set aside (PETRARCH's comma_min/max, comma_emin/emax). */
+  commaMin?: number;
+  commaMax?: number;
+  commaEndMin?: number;
+  commaEndMax?: number;
+}
+
+const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, commaMax: 8, commaEndMin: 2, commaEndMax: 8 };
+
+/** Words that open a new clause: the source or target of a verb is not looked for past them. */
+const CLAUSE_BREAKS = new Set(['AFTER', 'BEFORE', 'WHEN', 'WHILE', 'BECAUSE', 'ALTHOUGH', 'THOUGH', 'WHEREAS', 'IF', 'UNLESS', 'UNTIL', 'SINCE', 'WHICH', 'WHO', 'WHOM', 'WHOSE', 'WHERE', ';', ':']);
+const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
+const PRONOUNS = new Set(['IT', 'THEY', 'HE', 'SHE', 'WE']);
+const NEGATIONS = new Set(['NOT', "N'T", 'NEVER', 'NO']);
+const COORDINATORS = new Set(['AND', 'BUT', 'OR']);
+
+interface SentenceContext {
+  doc: Doc;
+  sentence: Sentence;
+  tokens: Token[];
+  hidden: Uint8Array; // indexed by token index - sentence.tokenStart
+  lists: ActorList[];
+  /** list index by token index (for tokens inside a list). */
+  listAt: Map<number, ActorList>;
+}
+
+interface VerbHit {
+  start: number;
+  end: number;
+  form: VerbForm;
+}
+
+function isHidden(ctx: SentenceContext, i: number): boolean {
+  return ctx.hidden[i - ctx.sentence.tokenStart] === 1;
+}
+
+/** Set aside comma-delimited sub-clauses ("…, the state's fiercest foe, …", "…, officials said.") the way TABARI and PETRARCH do. */
+function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) => boolean, o: Required<CodingOptions>): Uint8Array {
+  const hidden = new Uint8Array(s.tokenEnd - s.tokenStart);
+  const commas: number[] = [];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (tokens[i].norm === ',') commas.push(i);
+  const words = (a: number, b: number) => {
+    let n = 0;
+    for (let i = a; i < b; i++) if (tokens[i].pos !== 'PUNCT') n++;
+    return n;
+  };
+  // a segment that is only an actor phrase is a list item ("Mordor, the Shire, Arnor and Bree"), not a sub-clause
+  const isListItem = (a: number, b: number) => {
+    let actor = false;
+    for (let i = a; i < b; i++) {
+      const t = tokens[i];
+      if (mentionsAt(i)) actor = true;
+      else if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP') return false;
+    }
+    return actor;
+  };
+  for (let c = 0; c + 1 < commas.length; c++) {
+    const a = commas[c] + 1;
+    const b = commas[c + 1];
+    const n = words(a, b);
+    if (n >= o.commaMin && n <= o.commaMax && !isListItem(a, b)) for (let i = commas[c]; i < b; i++) hidden[i - s.tokenStart] = 1;
+  }
+  if (commas.length > 0) {
+    const last = commas[commas.length - 1];
+    let end = s.tokenEnd;
+    while (end > last + 1 && tokens[end - 1].pos === 'PUNCT') end--;
+    const n = words(last + 1, end);
+    if (n >= o.commaEndMin && n <= o.commaEndMax && !isListItem(last + 1, end)) for (let i = last; i < end; i++) hidden[i - s.tokenStart] = 1;
+  }
+  return hidden;
+}
+
+function findVerb(dicts: Dictionaries, tokens: Token[], i: number, end: number): VerbHit | null {
+  const t = tokens[i];
+  for (const key of t.norm === t.lemma ? [t.norm] : [t.norm, t.lemma]) {
+    const candidates = dicts.verbs.byFirst.get(key);
+    if (!candidates) continue;
+    for (const { phrase, value } of candidates) {
+      if (i + phrase.length > end) continue;
+      let ok = true;
+      for (let k = 1; k < phrase.length; k++) if (tokens[i + k].norm !== phrase[k]) ok = false;
+      if (ok) return { start: i, end: i + phrase.length, form: value };
+    }
+  }
+  return null;
+}
+
+function wordsMatchAt(tokens: Token[], i: number, end: number, phrase: string[]): boolean {
+  if (i + phrase.length > end) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const t = tokens[i + k];
+    if (t.norm !== phrase[k] && t.lemma !== phrase[k]) return false;
+  }
+  return true;
+}
+
+interface PatternMatch {
+  pattern: CompiledPattern;
+  target?: ActorList;
+  source?: ActorList;
+  compound: boolean;
+}
+
+/** Match slots forward from `from` (after the verb). Returns false when a slot cannot be found before `limit`. */
+function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: number, limit: number, m: PatternMatch): boolean {
+  let cur = from;
+  for (const slot of slots) {
+    if (slot.kind === 'skip') continue;
+    if (slot.kind === 'compound') {
+      m.compound = true;
+      continue;
+    }
+    if (slot.kind === 'target' || slot.kind === 'source') {
+      const list = ctx.lists.find((l) => l.start >= cur && l.start < limit && !isHidden(ctx, l.start));
+      if (!list) return false;
+      if (slot.kind === 'target') m.target = list;
+      else m.source = list;
+      cur = list.end;
+      continue;
+    }
+    let found = -1;
+    let len = 0;
+    for (let i = cur; i < limit && found < 0; i++) {
+      if (isHidden(ctx, i)) continue;
+      for (const alt of slot.alternatives) {
+        if (wordsMatchAt(ctx.tokens, i, limit, alt)) {
+          found = i;
+          len = alt.length;
+          break;
+        }
+      }
+    }
+    if (found < 0) return false;
+    cur = found + len;
+  }
+  return true;
+}
+
+/** Match slots backward from the verb: the last slot must be nearest the verb. */
+function matchBackward(ctx: SentenceContext, slots: PatternSlot[], before: number, limit: number, m: PatternMatch): boolean {
+  let cur = before; // exclusive upper bound
+  for (let s = slots.length - 1; s >= 0; s--) {
+    const slot = slots[s];
+    if (slot.kind === 'skip') continue;
+    if (slot.kind === 'compound') {
+      m.compound = true;
+      continue;
+    }
+    if (slot.kind === 'target' || slot.kind === 'source') {
+      const list = [...ctx.lists].reverse().find((l) => l.end <= cur && l.start >= limit && !isHidden(ctx, l.start));
+      if (!list) return false;
+      if (slot.kind === 'target') m.target = list;
+      else m.source = list;
+      cur = list.start;
+      continue;
+    }
+    let found = -1;
+    for (let i = cur - 1; i >= limit && found < 0; i--) {
+      if (isHidden(ctx, i)) continue;
+      for (const alt of slot.alternatives) {
+        if (wordsMatchAt(ctx.tokens, i, cur, alt)) {
+          found = i;
+          break;
+        }
+      }
+    }
+    if (found < 0) return false;
+    cur = found;
+  }
+  return true;
+}
+
+function clauseEndAfter(ctx: SentenceContext, from: number): number {
+  for (let i = from; i < ctx.sentence.tokenEnd; i++) if (CLAUSE_BREAKS.has(ctx.tokens[i].norm) && !isHidden(ctx, i)) return i;
+  return ctx.sentence.tokenEnd;
+}
+
+function clauseStartBefore(ctx: SentenceContext, from: number): number {
+  for (let i = from - 1; i >= ctx.sentence.tokenStart; i--) if (BACKWARD_BREAKS.has(ctx.tokens[i].norm) && !isHidden(ctx, i)) return i + 1;
+  return ctx.sentence.tokenStart;
+}
+
+/** Index of the first token of the verb group ("has not been", "is about to"), walking back over auxiliaries. */
+function verbGroupStart(tokens: Token[], v: number, floor: number): number {
+  let i = v;
+  while (i - 1 >= floor) {
+    const t = tokens[i - 1];
+    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || NEGATIONS.has(t.norm) || t.norm === 'ABOUT' || t.norm === 'TO') i--;
+    else break;
+  }
+  return i;
+}
+
+function isPassive(tokens: Token[], v: number, floor: number): boolean {
+  const t = tokens[v];
+  if (t.norm.endsWith('ING') || t.norm === t.lemma) return false;
+  for (let i = v - 1; i >= floor; i--) {
+    const p = tokens[i];
+    if (p.lemma === 'BE' || p.norm === 'BEEN' || p.norm === 'BEING') return true;
+    if (p.pos === 'ADV' || NEGATIONS.has(p.norm)) continue;
+    return false;
+  }
+  return false;
+}
+
+function isNegated(tokens: Token[], groupStart: number, v: number): boolean {
+  for (let i = groupStart; i < v; i++) if (NEGATIONS.has(tokens[i].norm) || tokens[i].lemma === 'NOT') return true;
+  return false;
+}
+
+export interface SentenceState {
+  /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
+  lastSource: ActorList | null;
+}
+
+export function codeSentence(
+  doc: Doc,
+  sentence: Sentence,
+  dicts: Dictionaries,
+  codes: CameoTable,
+  date: number,
+  state: SentenceState,
+  options: CodingOptions = {},
+): EventRecord[] {
+  const o = { ...DEFAULTS, ...options };
+  const tokens = doc.tokens;
+  const mentions = findMentions(tokens, sentence.tokenStart, sentence.tokenEnd, dicts, date);
+  const inMention = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);
+  for (const m of mentions) if (m.kind === 'actor' && m.code) for (let i = m.start; i < m.end; i++) inMention[i - sentence.tokenStart] = 1;
+  const hidden = hideSubClauses(tokens, sentence, (i) => inMention[i - sentence.tokenStart] === 1, o);
+  const groups = groupActors(tokens, mentions, hidden);
+  const lists = listActors(tokens, groups, hidden);
+  const listAt = new Map<number, ActorList>();
+  for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
+  const ctx: SentenceContext = { doc, sentence, tokens, hidden, lists, listAt };
+
+  const events: EventRecord[] = [];
+  let previousSource: ActorList | null = null;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'VERB' || isHidden(ctx, i) || listAt.has(i)) continue;
+    const hit = findVerb(dicts, tokens, i, sentence.tokenEnd);
+    if (!hit) continue;
+    const block = dicts.blocks[hit.form.block];
+    const clauseStart = clauseStartBefore(ctx, i);
+    const clauseEnd = clauseEndAfter(ctx, hit.end);
+    const groupStart = verbGroupStart(tokens, i, clauseStart);
+    const passive = isPassive(tokens, i, clauseStart);
+
+    // --- subject: nearest actor list before the verb group in this clause
+    let subject: ActorList | null = null;
+    const before = groupStart - 1;
+    if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
+      subject = previousSource; // "condemned the attack and promised aid": same subject
+    } else {
+      for (let k = groupStart - 1; k >= clauseStart; k--) {
+        if (isHidden(ctx, k)) continue;
+        const list = listAt.get(k);
+        if (list) {
+          subject = list;
+          break;
+        }
+        if (PRONOUNS.has(tokens[k].norm)) {
+          subject = [...lists].reverse().find((l) => l.end <= k) ?? previousSource ?? state.lastSource;
+          break;
+        }
+        if (tokens[k].pos === 'VERB' && !tokens[groupStart]?.norm.startsWith('TO') && tokens[groupStart - 1]?.norm !== 'TO') {
+          // another verb between: our verb has its own (non-actor) subject unless it is an infinitive
+          const toBefore = tokens.slice(groupStart, i).some((x) => x.norm === 'TO');
+          if (!toBefore) break;
+        }
+      }
+    }
+
+    // --- object: first actor list after the verb in this clause
+    const objectList = lists.find((l) => l.start >= hit.end && l.start < clauseEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
+
+    // --- pattern
+    let match: PatternMatch | null = null;
+    for (const p of block.compiled) {
+      const m: PatternMatch = { pattern: p, compound: false };
+      if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m)) continue;
+      if (!matchBackward(ctx, p.beforeAlts, groupStart === i ? i : i, clauseStart, m)) continue;
+      match = m;
+      break;
+    }
+    const code: CodeSpec = match ? match.pattern.code : hit.form.code;
+    let source = match?.source ?? subject;
+    let target = match?.target ?? objectList;
+    if (passive && !match?.source) {
+      // "Eriador was opposed by Osgiliath": the by-phrase is the source
+      let byList: ActorList | null = null;
+      for (let k = hit.end; k < clauseEnd; k++) {
+        if (tokens[k].norm === 'BY') {
+          byList = lists.find((l) => l.start > k && l.start <= k + 3 && !isHidden(ctx, l.start)) ?? null;
+          break;
+        }
+      }
+      target = match?.target ?? subject;
+      source = byList;
+    }
+    previousSource = source ?? previousSource;
+    if (source) state.lastSource = source;
+    if (!code.forward && !code.reverse) continue;
+    if (!source) continue;
+    const negated = !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i);
+    const compound = match?.compound ?? false;
+
+    const rule: RuleRef | undefined = match
+      ? { file: match.pattern.loc.file, line: match.pattern.loc.line, text: match.pattern.text }
+      : undefined;
+    const verbSpan = { text: doc.text.slice(tokens[hit.start].start, tokens[hit.end - 1].end), start: tokens[hit.start].start, end: tokens[hit.end - 1].end };
+    const ref = (g: ActorList['members'][number]): ActorRef => {
+      const start = tokens[g.start].start;
+      const end = tokens[g.end - 1].end;
+      return { code: g.code, text: doc.text.slice(start, end), start, end, ...(g.name ? { name: g.name } : {}) };
+    };
+    const emit = (src: ActorRef, tgt: ActorRef | null, c: string) => {
+      if (tgt && tgt.code === src.code) return;
+      if (!tgt && o.requireDyad) return;
+      const info = codes.describe(c);
+      events.push({
+        sentence: sentence.index,
+        source: src,
+        target: tgt,
+        code: c,
+        root: info.root,
+        quadClass: info.quadClass,
+        goldstein: info.goldstein,
+        verb: verbSpan,
+        negated,
+        ...(rule ? { pattern: rule } : {}),
+      });
+    };
+    if (compound && source.members.length > 1 && !match?.target) {
+      for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
+      continue;
+    }
+    for (const s of source.members) {
+      if (!target) {
+        if (code.forward) emit(ref(s), null, code.forward);
+        continue;
+      }
+      for (const tg of target.members) {
+        if (code.forward) emit(ref(s), ref(tg), code.forward);
+        if (code.reverse) emit(ref(tg), ref(s), code.reverse);
+      }
+    }
+  }
+  return events;
+}

@@ -1,0 +1,146 @@
+/**
+ * The text layer: sentences and tokens with character offsets, part of speech,
+ * lemma and negation, from wink-nlp's English light model. Everything later in
+ * the pipeline refers to tokens by index and to text by character offset into
+ * the original string, so evidence always points at what the user gave us.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface Token {
+  /** Index in `Doc.tokens`. */
+  i: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Universal POS tag from wink-nlp (VERB, NOUN, PROPN, AUX, ADP, PUNCT…). */
+  pos: string;
+  /** Upper-cased lemma, the form dictionaries are matched against. */
+  lemma: string;
+  /** Upper-cased surface form with typographic apostrophes made plain. */
+  norm: string;
+  /** wink-nlp's negation scope flag. */
+  negated: boolean;
+  /** Index of the sentence this token belongs to. */
+  sentence: number;
+}
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Token range [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface Doc {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export function normalizeWord(word: string): string {
+  return word.replace(/[\u2018\u2019\u02bc]/g, "'").toUpperCase();
+}
+
+interface RawToken {
+  text: string;
+  pos: string;
+  lemma: string;
+  negated: boolean;
+}
+
+/**
+ * Tokenise, tag and split `text` into sentences. Hyphenated words that wink
+ * splits ("cease-fire" → cease, -, fire) are joined back into one token when no
+ * space surrounds the hyphen, because dictionaries list them whole.
+ */
+export function analyze(text: string): Doc {
+  const doc = nlp.readDoc(text);
+  const raw: RawToken[] = [];
+  doc.tokens().each((t) => {
+    raw.push({
+      text: t.out(),
+      pos: t.out(its.pos),
+      lemma: t.out(its.lemma),
+      negated: t.out(its.negationFlag) as unknown as boolean,
+    });
+  });
+  const spans: Array<[number, number]> = [];
+  doc.sentences().each((s) => {
+    spans.push(s.out(its.span) as unknown as [number, number]);
+  });
+
+  // Character offsets: each token is searched for from the end of the previous one.
+  const starts: number[] = new Array(raw.length);
+  let cursor = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const found = text.indexOf(raw[k].text, cursor);
+    const start = found >= 0 && found - cursor < 64 ? found : cursor;
+    starts[k] = start;
+    cursor = start + raw[k].text.length;
+  }
+
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  const rawToMerged: number[] = new Array(raw.length);
+  for (let si = 0; si < spans.length; si++) {
+    const [first, last] = spans[si];
+    const tokenStart = tokens.length;
+    for (let k = first; k <= last; k++) {
+      let end = starts[k] + raw[k].text.length;
+      let pos = raw[k].pos;
+      let lemma = raw[k].lemma;
+      let j = k;
+      // join "word-word(-word)" written without spaces
+      while (
+        j + 2 <= last &&
+        raw[j + 1].text === '-' &&
+        starts[j + 1] === end &&
+        starts[j + 2] === end + 1 &&
+        raw[j].pos !== 'PUNCT' &&
+        raw[j + 2].pos !== 'PUNCT'
+      ) {
+        end = starts[j + 2] + raw[j + 2].text.length;
+        pos = raw[j + 2].pos;
+        j += 2;
+      }
+      const surface = text.slice(starts[k], end);
+      if (j !== k) lemma = surface;
+      const i = tokens.length;
+      for (let m = k; m <= j; m++) rawToMerged[m] = i;
+      tokens.push({
+        i,
+        text: surface,
+        start: starts[k],
+        end,
+        pos,
+        lemma: normalizeWord(lemma),
+        norm: normalizeWord(surface),
+        negated: raw[k].negated,
+        sentence: si,
+      });
+      k = j;
+    }
+    const tokenEnd = tokens.length;
+    if (tokenEnd === tokenStart) continue;
+    const start = tokens[tokenStart].start;
+    const end = tokens[tokenEnd - 1].end;
+    sentences.push({ index: sentences.length, start, end, text: text.slice(start, end), tokenStart, tokenEnd });
+  }
+  // sentence indices may shift if an empty sentence was skipped
+  for (const s of sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) tokens[i].sentence = s.index;
+  return { text, tokens, sentences };
+}
+
+/** Tokenise only (no merging, no offsets): the baseline the benchmark compares coding speed against. */
+export function tokenizeOnly(text: string): { sentences: number; tokens: number } {
+  const doc = nlp.readDoc(text);
+  const pos = doc.tokens().out(its.pos);
+  return { sentences: doc.sentences().length(), tokens: pos.length };
+}
