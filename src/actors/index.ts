@@ -5,7 +5,7 @@
  * and compound lists ("Arnor, Rohan and Gondor") that act together.
  */
 import type { ActorEntry, AgentEntry, Dictionaries, PhraseIndex } from '../dictionaries/index.ts';
-import type { Token } from '../text/index.ts';
+import { lexicon, type Token } from '../text/index.ts';
 
 export interface Mention {
   kind: 'actor' | 'agent';
@@ -23,6 +23,11 @@ export interface ActorGroup {
   end: number;
   code: string;
   name?: string;
+  /** How the code was built, so conjoined phrases can share parts ("Danish media and government"). */
+  actorCodes: string[];
+  agents: AgentEntry[];
+  /** "lawmakers in Arnor": the agent comes first and applies to every actor conjoined after it. */
+  agentFirst: boolean;
 }
 
 /** Actor groups that act together (a compound subject or object). */
@@ -78,6 +83,7 @@ export function findMentions(tokens: Token[], start: number, end: number, dicts:
   return out;
 }
 
+const TIME_WORDS = lexicon('time-words');
 const DETERMINERS = new Set(['THE', 'A', 'AN', 'ITS', 'THEIR', 'HIS', 'HER', 'OUR', 'SOME', 'SEVERAL', 'MANY', 'TWO', 'THREE', 'ALL', 'BOTH']);
 const LINKS_AGENT_TO_ACTOR = new Set(['OF', 'FROM', 'IN', 'FOR']);
 const LIST_JOINERS = new Set(['AND', 'OR', 'NOR', ',']);
@@ -111,7 +117,7 @@ function nameOf(mentions: Mention[]): string | undefined {
  * Group mentions into actor phrases. `hidden` tokens (removed sub-clauses) end a phrase.
  * Returns groups in text order; a group without any coded actor is dropped.
  */
-export function groupActors(tokens: Token[], mentions: Mention[], hidden: Uint8Array): ActorGroup[] {
+export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: number) => boolean): ActorGroup[] {
   const groups: ActorGroup[] = [];
   let k = 0;
   while (k < mentions.length) {
@@ -128,7 +134,7 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: Uint8A
       const next = mentions[j];
       let ok = true;
       for (let t = end; t < next.start; t++) {
-        if (hidden[t]) {
+        if (hidden(t)) {
           ok = false;
           break;
         }
@@ -150,18 +156,41 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: Uint8A
       j++;
     }
     // a name right after a title belongs to the phrase: "Arnor President Umbardacil"
-    while (end < tokens.length && tokens[end].pos === 'PROPN' && !hidden[end] && tokens[end].sentence === tokens[first.start].sentence && !mentions.some((m) => m.start === end)) end++;
+    while (end < tokens.length && tokens[end].pos === 'PROPN' && !TIME_WORDS.has(tokens[end].norm) && !hidden(end) && tokens[end].sentence === tokens[first.start].sentence && !mentions.some((m) => m.start === end)) end++;
     const actorCodes = parts.filter((p) => p.kind === 'actor' && p.code).map((p) => p.code!) as string[];
     const agents = parts.filter((p) => p.kind === 'agent').map((p) => p.agent!);
-    const code = combineCodes(actorCodes, agents);
-    if (code) groups.push({ start: first.start, end, code, name: nameOf(parts) });
+    let codes = actorCodes;
+    let allAgents = agents;
+    const prev = groups[groups.length - 1];
+    if (actorCodes.length === 0 && prev && prev.actorCodes.length > 0 && joinedByList(tokens, prev.end, first.start, hidden)) {
+      // "Danish Islamist media and government": the country and leading sectors carry over
+      codes = prev.actorCodes;
+      allAgents = [...prev.agents.slice(0, -1), ...agents];
+    } else if (agents.length === 0 && prev && prev.agentFirst && joinedByList(tokens, prev.end, first.start, hidden)) {
+      // "lawmakers in Arnor and Gondor": the sector applies to each conjoined actor
+      allAgents = prev.agents;
+    }
+    const code = combineCodes(codes, allAgents);
+    const agentFirst = parts[0].kind === 'agent' && actorCodes.length > 0;
+    if (code) groups.push({ start: first.start, end, code, name: nameOf(parts), actorCodes: codes, agents: allAgents, agentFirst: agentFirst || (allAgents !== agents && prev?.agentFirst === true) });
     k = j;
   }
   return groups;
 }
 
+function joinedByList(tokens: Token[], from: number, to: number, hidden: (i: number) => boolean): boolean {
+  if (to <= from || to - from > 3) return false;
+  let joiner = false;
+  for (let t = from; t < to; t++) {
+    if (hidden(t)) return false;
+    if (LIST_JOINERS.has(tokens[t].norm)) joiner = true;
+    else if (!DETERMINERS.has(tokens[t].norm) && tokens[t].pos !== 'ADJ') return false;
+  }
+  return joiner;
+}
+
 /** Join groups separated only by list joiners (",", "and", "or", "nor") into compound lists. */
-export function listActors(tokens: Token[], groups: ActorGroup[], hidden: Uint8Array): ActorList[] {
+export function listActors(tokens: Token[], groups: ActorGroup[], hidden: (i: number) => boolean): ActorList[] {
   const lists: ActorList[] = [];
   for (const g of groups) {
     const last = lists[lists.length - 1];
@@ -169,7 +198,7 @@ export function listActors(tokens: Token[], groups: ActorGroup[], hidden: Uint8A
       let joinable = last.end < g.start;
       let sawJoiner = false;
       for (let t = last.end; t < g.start && joinable; t++) {
-        if (hidden[t]) joinable = false;
+        if (hidden(t)) joinable = false;
         else if (LIST_JOINERS.has(tokens[t].norm)) sawJoiner = true;
         else if (!DETERMINERS.has(tokens[t].norm) && tokens[t].pos !== 'ADJ') joinable = false;
       }

@@ -8,7 +8,7 @@ import { findMentions, groupActors, listActors, type ActorList } from '../actors
 import type { CodeSpec, CompiledPattern, Dictionaries, PatternSlot, VerbForm } from '../dictionaries/index.ts';
 import type { CameoTable } from '../codes/index.ts';
 import type { ActorRef, EventRecord, RuleRef } from '../model/index.ts';
-import type { Doc, Sentence, Token } from '../text/index.ts';
+import { lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
 
 export interface CodingOptions {
   /** Only emit events with both a source and a target (PETRARCH's require_dyad; default true). */
@@ -23,7 +23,10 @@ export interface CodingOptions {
 const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, commaMax: 8, commaEndMin: 2, commaEndMax: 8 };
 
 /** Words that open a new clause: the source or target of a verb is not looked for past them. */
-const CLAUSE_BREAKS = new Set(['AFTER', 'BEFORE', 'WHEN', 'WHILE', 'BECAUSE', 'ALTHOUGH', 'THOUGH', 'WHEREAS', 'IF', 'UNLESS', 'UNTIL', 'SINCE', 'WHICH', 'WHO', 'WHOM', 'WHOSE', 'WHERE', ';', ':']);
+const CLAUSE_BREAKS = lexicon('clause-breaks');
+const OBJECT_CONTROL = lexicon('object-control-verbs');
+/** Pattern words may be this many tokens (actor phrases not counted) from the previous element. */
+const MAX_PATTERN_GAP = 4;
 const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
 const PRONOUNS = new Set(['IT', 'THEY', 'HE', 'SHE', 'WE']);
 const NEGATIONS = new Set(['NOT', "N'T", 'NEVER', 'NO']);
@@ -65,7 +68,7 @@ function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) =>
     for (let i = a; i < b; i++) {
       const t = tokens[i];
       if (mentionsAt(i)) actor = true;
-      else if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP') return false;
+      else if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'CCONJ' && t.pos !== 'PROPN' && t.pos !== 'PUNCT') return false;
     }
     return actor;
   };
@@ -135,8 +138,10 @@ function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: number, 
     }
     let found = -1;
     let len = 0;
-    for (let i = cur; i < limit && found < 0; i++) {
+    let gap = 0;
+    for (let i = cur; i < limit && found < 0 && gap <= MAX_PATTERN_GAP; i++) {
       if (isHidden(ctx, i)) continue;
+      if (!ctx.listAt.has(i)) gap++;
       for (const alt of slot.alternatives) {
         if (wordsMatchAt(ctx.tokens, i, limit, alt)) {
           found = i;
@@ -170,8 +175,10 @@ function matchBackward(ctx: SentenceContext, slots: PatternSlot[], before: numbe
       continue;
     }
     let found = -1;
-    for (let i = cur - 1; i >= limit && found < 0; i--) {
+    let gap = 0;
+    for (let i = cur - 1; i >= limit && found < 0 && gap <= MAX_PATTERN_GAP; i--) {
       if (isHidden(ctx, i)) continue;
+      if (!ctx.listAt.has(i)) gap++;
       for (const alt of slot.alternatives) {
         if (wordsMatchAt(ctx.tokens, i, cur, alt)) {
           found = i;
@@ -223,6 +230,54 @@ function isNegated(tokens: Token[], groupStart: number, v: number): boolean {
   return false;
 }
 
+/** The list an actor list is attached to by a preposition: "Israel's ambassador to [the UN]" → Israel's ambassador. */
+function headOf(ctx: SentenceContext, list: ActorList, floor: number): ActorList {
+  let k = list.start - 1;
+  while (k >= floor && (DETERMINERS_OR_ADJ(ctx.tokens[k]))) k--;
+  if (k < floor || !ATTACHING_PREPOSITIONS.has(ctx.tokens[k].norm)) return list;
+  k--;
+  while (k >= floor && (DETERMINERS_OR_ADJ(ctx.tokens[k]) || ctx.tokens[k].pos === 'NOUN')) {
+    const l = ctx.listAt.get(k);
+    if (l) return l;
+    k--;
+  }
+  const l = k >= floor ? ctx.listAt.get(k) : undefined;
+  return l ?? list;
+}
+
+const ATTACHING_PREPOSITIONS = new Set(['TO', 'OF', 'IN', 'AT', 'FROM', 'FOR']);
+function DETERMINERS_OR_ADJ(t: Token): boolean {
+  return t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM';
+}
+
+/**
+ * The subject of a verb group: walk back to the nearest actor list, resolving
+ * pronouns, giving up at a finite verb (a new clause) or a non-actor noun
+ * that heads the subject ("the report alleged"), except a possessed noun
+ * ("Eriador's death toll has risen" → Eriador).
+ */
+function findSubject(ctx: SentenceContext, groupStart: number, clauseStart: number, infinitive: boolean, fallback: ActorList | null): ActorList | null {
+  const { tokens, listAt, lists } = ctx;
+  let firstContent = true;
+  for (let k = groupStart - 1; k >= clauseStart; k--) {
+    if (isHidden(ctx, k)) continue;
+    const list = listAt.get(k);
+    if (list) return headOf(ctx, list, clauseStart);
+    const t = tokens[k];
+    if (PRONOUNS.has(t.norm)) return [...lists].reverse().find((l) => l.end <= k) ?? fallback;
+    if (t.pos === 'VERB' && !infinitive) return null;
+    if (firstContent && t.pos === 'NOUN' && !infinitive) {
+      // a plain noun right before the verb is its subject; only its possessor can make it an actor
+      let j = k - 1;
+      while (j >= clauseStart && !isHidden(ctx, j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
+      if (j >= clauseStart && tokens[j].norm === "'S" && listAt.get(j - 1)) return listAt.get(j - 1)!;
+      return null;
+    }
+    if (t.pos !== 'PUNCT' && t.pos !== 'ADV' && t.pos !== 'PROPN' && t.pos !== 'ADP' && t.pos !== 'NUM') firstContent = false;
+  }
+  return null;
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -243,14 +298,17 @@ export function codeSentence(
   const inMention = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);
   for (const m of mentions) if (m.kind === 'actor' && m.code) for (let i = m.start; i < m.end; i++) inMention[i - sentence.tokenStart] = 1;
   const hidden = hideSubClauses(tokens, sentence, (i) => inMention[i - sentence.tokenStart] === 1, o);
-  const groups = groupActors(tokens, mentions, hidden);
-  const lists = listActors(tokens, groups, hidden);
+  const hiddenAt = (i: number) => hidden[i - sentence.tokenStart] === 1;
+  const groups = groupActors(tokens, mentions, hiddenAt);
+  const lists = listActors(tokens, groups, hiddenAt);
   const listAt = new Map<number, ActorList>();
   for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
   const ctx: SentenceContext = { doc, sentence, tokens, hidden, lists, listAt };
 
   const events: EventRecord[] = [];
   let previousSource: ActorList | null = null;
+  /** The last dictionary verb seen: an infinitive after it ("pledged to expel") is its complement. */
+  let governing: { base: string; source: ActorList | null; target: ActorList | null; fromPattern: boolean; firstEvent: number; end: number } | null = null;
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i];
     if (t.pos !== 'VERB' || isHidden(ctx, i) || listAt.has(i)) continue;
@@ -263,28 +321,17 @@ export function codeSentence(
     const passive = isPassive(tokens, i, clauseStart);
 
     // --- subject: nearest actor list before the verb group in this clause
+    const infinitive = tokens.slice(groupStart, i).some((x) => x.norm === 'TO');
     let subject: ActorList | null = null;
     const before = groupStart - 1;
+    const complementOf = infinitive && governing && governing.end <= groupStart ? governing : null;
     if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
       subject = previousSource; // "condemned the attack and promised aid": same subject
+    } else if (complementOf && (complementOf.source || complementOf.target)) {
+      // "urged Bree to help": Bree helps; "pledged to expel": the one who pledged expels
+      subject = OBJECT_CONTROL.has(complementOf.base) && complementOf.target ? complementOf.target : complementOf.source;
     } else {
-      for (let k = groupStart - 1; k >= clauseStart; k--) {
-        if (isHidden(ctx, k)) continue;
-        const list = listAt.get(k);
-        if (list) {
-          subject = list;
-          break;
-        }
-        if (PRONOUNS.has(tokens[k].norm)) {
-          subject = [...lists].reverse().find((l) => l.end <= k) ?? previousSource ?? state.lastSource;
-          break;
-        }
-        if (tokens[k].pos === 'VERB' && !tokens[groupStart]?.norm.startsWith('TO') && tokens[groupStart - 1]?.norm !== 'TO') {
-          // another verb between: our verb has its own (non-actor) subject unless it is an infinitive
-          const toBefore = tokens.slice(groupStart, i).some((x) => x.norm === 'TO');
-          if (!toBefore) break;
-        }
-      }
+      subject = findSubject(ctx, groupStart, clauseStart, infinitive, previousSource ?? state.lastSource);
     }
 
     // --- object: first actor list after the verb in this clause
@@ -316,8 +363,16 @@ export function codeSentence(
     }
     previousSource = source ?? previousSource;
     if (source) state.lastSource = source;
-    if (!code.forward && !code.reverse) continue;
-    if (!source) continue;
+    const firstEvent = events.length;
+    const thisVerb = { base: hit.form.base.split(' ')[0], source, target, fromPattern: match !== null, firstEvent, end: hit.end };
+    if (!code.forward && !code.reverse) {
+      governing = thisVerb;
+      continue;
+    }
+    if (!source) {
+      governing = thisVerb;
+      continue;
+    }
     const negated = !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i);
     const compound = match?.compound ?? false;
 
@@ -361,6 +416,13 @@ export function codeSentence(
         if (code.reverse) emit(ref(tg), ref(s), code.reverse);
       }
     }
+    // The complement carries the action: "pledged to expel" is an expulsion, unless the
+    // governing verb's own pattern said more ("urged Bree to …").
+    if (complementOf && events.length > firstEvent && !complementOf.fromPattern && complementOf.source === source) {
+      events.splice(complementOf.firstEvent, firstEvent - complementOf.firstEvent);
+      thisVerb.firstEvent = complementOf.firstEvent;
+    }
+    governing = thisVerb;
   }
   return events;
 }

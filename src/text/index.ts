@@ -144,3 +144,4 @@ export function tokenizeOnly(text: string): { sentences: number; tokens: number 
   const pos = doc.tokens().out(its.pos);
   return { sentences: doc.sentences().length(), tokens: pos.length };
 }
+export { lexicon } from './lexicon.ts';
