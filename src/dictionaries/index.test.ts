@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DyadError } from '../model/index.ts';
+import { kindOfFile, loadDictionaries, parseActors, parseAgents, parseVerbs } from './index.ts';
+
+const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
+
+test('dictionaries: files are classified by name, PETRARCH names included', () => {
+  assert.equal(kindOfFile('CAMEO.2.0.txt'), 'verbs');
+  assert.equal(kindOfFile('Phoenix.Countries.actors.txt'), 'actors');
+  assert.equal(kindOfFile('PETR_Validate_agents_2_02.txt'), 'agents');
+  assert.equal(kindOfFile('Phoenix.discards.txt'), 'discards');
+  assert.equal(kindOfFile('Phoenix.IssueCoding.txt'), null);
+  assert.equal(kindOfFile('README.md'), null);
+});
+
+test('dictionaries: actor date ranges, synonyms and legacy 6-digit dates', () => {
+  const { entries, diagnostics } = parseActors('GOLLUM\n+SMEAGOL_\n\t[HOB <950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB >990816]\n', 'a.txt');
+  assert.deepEqual(diagnostics, []);
+  assert.equal(entries.length, 1);
+  assert.deepEqual(entries[0].phrases, [['GOLLUM'], ['SMEAGOL']]);
+  assert.deepEqual(entries[0].dated, [
+    { code: 'HOB', to: 19950601 },
+    { code: 'HOBGOV', from: 19950601, to: 19990815 },
+    { code: 'HOBREB', from: 19990816 },
+  ]);
+});
+
+test('dictionaries: agents expand substitutions and plurals', () => {
+  const { entries } = parseAgents('!MINST! = MINISTER, MINISTRY\nFOREIGN_!MINST! [~GOV]\nDIPLOMAT [~GOV]\nPOLICE {} [~COP]\nRIGHTS_BODY [NGO~]\n', 'ag.txt');
+  const phrases = entries.flatMap((e) => e.phrases.map((p) => p.join(' ')));
+  assert.ok(phrases.includes('FOREIGN MINISTRY'));
+  assert.ok(phrases.includes('DIPLOMATS'));
+  assert.ok(!phrases.includes('POLICES'));
+  assert.equal(entries.find((e) => e.code === 'NGO')?.placement, 'prefix');
+});
+
+test('dictionaries: verb blocks, irregular forms, paired codes, synsets', () => {
+  const r = parseVerbs('&TRUCE\n+CEASEFIRE\n\n--- MEET [040] ---\nMEET {MET}\n- * (WITH) + [040:040]\n- % * (TO &TRUCE) [0356]\n', 'v.txt');
+  assert.deepEqual(r.diagnostics, []);
+  const block = r.blocks[0];
+  assert.deepEqual(block.code, { forward: '040', reverse: null });
+  const forms = block.verbs[0].forms.map((f) => f.join(' '));
+  for (const f of ['MEET', 'MET', 'MEETS', 'MEETING']) assert.ok(forms.includes(f), f);
+  assert.deepEqual(block.patterns[0].code, { forward: '040', reverse: '040' });
+  assert.deepEqual(block.patterns[1].before, [{ kind: 'compound' }]);
+});
+
+test('dictionaries: a malformed line is reported with file, line and problem', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-dict-'));
+  writeFileSync(join(dir, 'bad.verbs.txt'), '--- MEET [040] ---\nMEET\n- * (WITH) [04!]\n');
+  assert.throws(
+    () => loadDictionaries({ dirs: [dir], builtin: false, strict: true }),
+    (err: unknown) => err instanceof DyadError && err.file === 'bad.verbs.txt' && err.line === 3 && /bad event code/.test(err.message),
+  );
+  // lenient by default, as PETRARCH is with legacy files: the line is skipped and reported
+  const lenient = loadDictionaries({ dirs: [dir], builtin: false });
+  assert.equal(lenient.diagnostics[0].line, 3);
+  assert.equal(lenient.counts.patterns, 0);
+});
+
+test('dictionaries: a missing folder is a clear error', () => {
+  assert.throws(() => loadDictionaries({ dirs: ['/nonexistent/dyad-dicts'] }), /dictionary folder not found/);
+});
+
+test('dictionaries: the mini set loads with a stable version hash', () => {
+  const a = loadDictionaries({ dirs: [MINI], builtin: false });
+  const b = loadDictionaries({ dirs: [MINI], builtin: false });
+  assert.equal(a.version, b.version);
+  assert.equal(a.diagnostics.length, 0);
+  assert.equal(a.counts.discards, 2);
+});
+
+const PETRARCH2 = new URL('../../../shared/dictionaries/petrarch2/', import.meta.url).pathname;
+test('dictionaries: the full PETRARCH2 set loads in under 2 s', async (t) => {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(PETRARCH2)) return t.skip('../shared not present: PETRARCH2 dictionaries are not shipped with Dyad');
+  const d = loadDictionaries({ dirs: [PETRARCH2], builtin: false });
+  assert.ok(d.counts.actors > 20000);
+  assert.ok(d.counts.patterns > 4000);
+  assert.ok(d.loadMs < 2000, `load took ${d.loadMs} ms`);
+});

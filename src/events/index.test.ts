@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCoder, parseDate } from './index.ts';
+
+const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
+const coder = await createCoder({ dictDirs: [MINI], builtin: false });
+const triples = (text: string, date = '2023-05-01') =>
+  coder
+    .code({ text, date })
+    .events.filter((e) => !e.negated)
+    .map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+
+test('coder: simple source-verb-target with evidence offsets', () => {
+  const text = 'Arnor accused Gondor of aggression on Monday.';
+  const r = coder.code({ id: 'a1', text, date: '2023-05-01' });
+  assert.equal(r.id, 'a1');
+  assert.equal(r.date, '2023-05-01');
+  assert.equal(r.events.length, 1);
+  const e = r.events[0];
+  assert.equal(e.code, '1125');
+  assert.equal(e.root, '11');
+  assert.equal(e.quadClass, 3);
+  assert.equal(typeof e.goldstein, 'number');
+  assert.equal(text.slice(e.source.start, e.source.end), 'Arnor');
+  assert.equal(text.slice(e.target!.start, e.target!.end), 'Gondor');
+  assert.equal(text.slice(e.verb.start, e.verb.end), 'accused');
+  assert.equal(e.pattern?.file, 'mini.verbs.txt');
+});
+
+test('coder: agents make sector codes (GOV, MIL), before or after "of"', () => {
+  assert.deepEqual(triples('The Arnorian foreign minister criticized Gondor.'), ['ARNGOV>GON:112']);
+  assert.deepEqual(triples('Soldiers from Mordor attacked Rohan.'), ['MORMIL>ROH:190']);
+});
+
+test('coder: passive voice swaps source and target', () => {
+  assert.deepEqual(triples('Rohan was attacked by Mordor on Friday.'), ['MOR>ROH:190']);
+});
+
+test('coder: compound actors act separately', () => {
+  assert.deepEqual(triples('Arnor and Gondor condemned Mordor.').sort(), ['ARN>MOR:112', 'GON>MOR:112']);
+});
+
+test('coder: paired codes give both directions (meetings, visits)', () => {
+  assert.deepEqual(triples('Arnor met with Gondor.').sort(), ['ARN>GON:040', 'GON>ARN:040']);
+  assert.deepEqual(triples('Arnor visited Gondor.').sort(), ['ARN>GON:042', 'GON>ARN:043']);
+});
+
+test('coder: a negated verb is flagged, not counted', () => {
+  const r = coder.code({ text: 'Arnor did not attack Gondor.', date: '2023-05-01' });
+  assert.equal(r.events.length, 1);
+  assert.equal(r.events[0].negated, true);
+});
+
+test('coder: a trailing "X said" clause does not become the actor', () => {
+  assert.deepEqual(triples('Arnor will shell Gondor with artillery, the Rohan government said.'), ['ARN>GON:194']);
+});
+
+test('coder: dated roles follow the article date', () => {
+  assert.deepEqual(triples('King Theoden condemned Mordor.', '2022-03-01'), ['ROHGOV>MOR:112']);
+  assert.deepEqual(triples('King Theoden condemned Mordor.', '2025-03-01'), ['ROHELI>MOR:112']);
+});
+
+test('coder: story-level discards skip the article', () => {
+  const r = coder.code({ text: 'Arnor attacked Gondor in the World Cup final.', date: '2023-05-01' });
+  assert.equal(r.events.length, 0);
+  assert.equal(r.discarded?.file, 'mini.discards.txt');
+});
+
+test('coder: bad dates are input errors; date formats are checked', () => {
+  assert.equal(parseDate('2026-11-20'), 20261120);
+  assert.equal(parseDate('20261120'), 20261120);
+  assert.equal(parseDate('2026-02-30'), null);
+  assert.throws(() => coder.code({ text: 'x', date: 'yesterday' }), /bad date/);
+});
