@@ -145,13 +145,17 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
         ok = false;
         break;
       }
-      // two coded actors side by side are two actors, unless the second is a person of the first's country
+      // two coded actors side by side are two actors, unless the second is a person of the first's
+      // country, or a name right after a title ("Ithilen's minister Calimehtar": the title's country wins)
+      let nameAfterTitle = false;
       if (ok && next.kind === 'actor' && parts.some((p) => p.kind === 'actor' && p.code)) {
         const prev = parts.find((p) => p.kind === 'actor' && p.code)!;
-        if (!next.code || !prev.code || !(next.code.startsWith(prev.code) || prev.code.startsWith(next.code))) ok = false;
+        const sameCountry = next.code && prev.code && (next.code.startsWith(prev.code) || prev.code.startsWith(next.code));
+        nameAfterTitle = !sameCountry && parts[parts.length - 1].kind === 'agent' && parts[parts.length - 1].end === next.start;
+        if (!sameCountry && !nameAfterTitle) ok = false;
       }
       if (!ok) break;
-      parts.push(next);
+      parts.push(nameAfterTitle ? { ...next, code: null } : next);
       end = next.end;
       j++;
     }

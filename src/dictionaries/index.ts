@@ -12,7 +12,7 @@ import { parseActors } from './petrarch/actors.ts';
 import { parseAgents } from './petrarch/agents.ts';
 import { parseDiscards } from './petrarch/discards.ts';
 import { parseVerbs } from './petrarch/verbs.ts';
-import type { ActorEntry, AgentEntry, CodeSpec, Diagnostic, DiscardEntry, Phrase, VerbBlock, VerbPattern } from './types.ts';
+import type { ActorEntry, AgentEntry, CodeSpec, Diagnostic, DiscardEntry, Phrase, Tightness, VerbBlock, VerbPattern } from './types.ts';
 
 export type * from './types.ts';
 export { parseActors, parseAgents, parseDiscards, parseVerbs };
@@ -46,7 +46,7 @@ export interface CompiledPattern extends VerbPattern {
 }
 
 export type PatternSlot =
-  | { kind: 'words'; alternatives: Phrase[] }
+  | { kind: 'words'; alternatives: Phrase[]; tight?: Tightness }
   | { kind: 'target' }
   | { kind: 'source' }
   | { kind: 'compound' }
@@ -123,11 +123,12 @@ function expandSynsets(
 ): PatternSlot[] | string {
   const out: PatternSlot[] = [];
   for (const el of elements) {
-    if (el.kind === 'word') out.push({ kind: 'words', alternatives: [el.words] });
+    if (el.kind === 'word') out.push({ kind: 'words', alternatives: [el.words], ...(el.tight ? { tight: el.tight } : {}) });
     else if (el.kind === 'synset') {
       const phrases = synsets.get(el.name);
       if (!phrases) return `undefined synonym set ${el.name}`;
-      out.push({ kind: 'words', alternatives: phrases });
+      // longest alternatives first, so "AUSTRIAN GOLD FLORIN" beats "FLORIN"
+      out.push({ kind: 'words', alternatives: [...phrases].sort((a, b) => b.length - a.length), ...(el.tight ? { tight: el.tight } : {}) });
     } else out.push({ kind: el.kind });
   }
   return out;

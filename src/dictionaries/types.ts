@@ -58,10 +58,17 @@ export interface Synset {
   loc: SourceLoc;
 }
 
+export type Tightness = 'pp' | 'np';
+
 /** One element of a verb pattern, in order. */
 export type PatternElement =
-  | { kind: 'word'; words: Phrase }
-  | { kind: 'synset'; name: string }
+  /**
+   * `tight`: how close the element must follow the previous one. Inside a (prepositional
+   * phrase), only determiners may come between ("for the asylum", not "for foreign asylum");
+   * inside a {noun phrase}, adjectives too ("new global economic relations").
+   */
+  | { kind: 'word'; words: Phrase; tight?: Tightness }
+  | { kind: 'synset'; name: string; tight?: Tightness }
   | { kind: 'target' }
   | { kind: 'source' }
   | { kind: 'compound' }

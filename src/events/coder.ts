@@ -26,7 +26,7 @@ const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, comm
 const CLAUSE_BREAKS = lexicon('clause-breaks');
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 /** Pattern words may be this many tokens (actor phrases not counted) from the previous element. */
-const MAX_PATTERN_GAP = 4;
+const MAX_PATTERN_GAP = 6;
 const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
 const PRONOUNS = new Set(['IT', 'THEY', 'HE', 'SHE', 'WE']);
 const NEGATIONS = new Set(['NOT', "N'T", 'NEVER', 'NO']);
@@ -72,18 +72,26 @@ function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) =>
     }
     return actor;
   };
+  // "Mordor, Rohan, Arnor and Bree after a rift": a comma between two actors continues a list
+  const continuesList = (comma: number, b: number) => {
+    if (comma - 1 < s.tokenStart || !mentionsAt(comma - 1)) return false;
+    let k = comma + 1;
+    while (k < b && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k++;
+    return k < b && mentionsAt(k);
+  };
+  const isListItemAt = (comma: number, a: number, b: number) => isListItem(a, b) || continuesList(comma, b);
   for (let c = 0; c + 1 < commas.length; c++) {
     const a = commas[c] + 1;
     const b = commas[c + 1];
     const n = words(a, b);
-    if (n >= o.commaMin && n <= o.commaMax && !isListItem(a, b)) for (let i = commas[c]; i < b; i++) hidden[i - s.tokenStart] = 1;
+    if (n >= o.commaMin && n <= o.commaMax && !isListItemAt(commas[c], a, b)) for (let i = commas[c]; i < b; i++) hidden[i - s.tokenStart] = 1;
   }
   if (commas.length > 0) {
     const last = commas[commas.length - 1];
     let end = s.tokenEnd;
     while (end > last + 1 && tokens[end - 1].pos === 'PUNCT') end--;
     const n = words(last + 1, end);
-    if (n >= o.commaEndMin && n <= o.commaEndMax && !isListItem(last + 1, end)) for (let i = last; i < end; i++) hidden[i - s.tokenStart] = 1;
+    if (n >= o.commaEndMin && n <= o.commaEndMax && !isListItemAt(last, last + 1, end)) for (let i = last; i < end; i++) hidden[i - s.tokenStart] = 1;
   }
   return hidden;
 }
@@ -117,13 +125,31 @@ interface PatternMatch {
   target?: ActorList;
   source?: ActorList;
   compound: boolean;
+  /** Tokens the pattern's words covered: the best-covering pattern wins. */
+  score: number;
+  /** Pattern words are not looked for past this token (a "that" clause belongs to another verb). */
+  wordLimit: number;
+}
+
+/** End of the noun phrase starting at `i` (for "^", which skips one). */
+function skipNounPhrase(ctx: SentenceContext, i: number, limit: number): number {
+  const list = ctx.listAt.get(i);
+  if (list) return list.end;
+  let k = i;
+  while (k < limit && ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(ctx.tokens[k].pos)) k++;
+  return k > i ? k : i + 1;
 }
 
 /** Match slots forward from `from` (after the verb). Returns false when a slot cannot be found before `limit`. */
 function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: number, limit: number, m: PatternMatch): boolean {
   let cur = from;
   for (const slot of slots) {
-    if (slot.kind === 'skip') continue;
+    if (slot.kind === 'skip') {
+      while (cur < limit && ['ADP', 'PUNCT'].includes(ctx.tokens[cur].pos) && !ctx.listAt.has(cur)) cur++;
+      if (cur >= limit) return false;
+      cur = skipNounPhrase(ctx, cur, limit);
+      continue;
+    }
     if (slot.kind === 'compound') {
       m.compound = true;
       continue;
@@ -139,25 +165,36 @@ function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: number, 
     let found = -1;
     let len = 0;
     let gap = 0;
-    for (let i = cur; i < limit && found < 0 && gap <= MAX_PATTERN_GAP; i++) {
+    const wordLimit = slot.tight ? limit : Math.min(limit, m.wordLimit);
+    for (let i = cur; i < wordLimit && found < 0 && gap <= MAX_PATTERN_GAP; i++) {
       if (isHidden(ctx, i)) continue;
-      if (!ctx.listAt.has(i)) gap++;
       for (const alt of slot.alternatives) {
-        if (wordsMatchAt(ctx.tokens, i, limit, alt)) {
+        if (wordsMatchAt(ctx.tokens, i, wordLimit, alt)) {
           found = i;
           len = alt.length;
           break;
         }
       }
+      if (found >= 0) break;
+      const pos = ctx.tokens[i].pos;
+      // inside a phrase only determiners (and, in a noun phrase, adjectives) may come between words
+      if (slot.tight === 'pp' && pos !== 'DET') return false;
+      if (slot.tight === 'np' && pos !== 'DET' && pos !== 'ADJ') return false;
+      if (!ctx.listAt.has(i)) gap++;
     }
     if (found < 0) return false;
+    m.score += len;
     cur = found + len;
   }
   return true;
 }
 
-/** Match slots backward from the verb: the last slot must be nearest the verb. */
-function matchBackward(ctx: SentenceContext, slots: PatternSlot[], before: number, limit: number, m: PatternMatch): boolean {
+/**
+ * Match the words before "*" inside the subject noun phrase [npStart, verb):
+ * "{DEATH TOLL} *" matches "Eriador's death toll has risen", but adverbs and
+ * other clauses before the verb are not part of a pattern.
+ */
+function matchBackward(ctx: SentenceContext, slots: PatternSlot[], before: number, npStart: number, m: PatternMatch): boolean {
   let cur = before; // exclusive upper bound
   for (let s = slots.length - 1; s >= 0; s--) {
     const slot = slots[s];
@@ -167,7 +204,7 @@ function matchBackward(ctx: SentenceContext, slots: PatternSlot[], before: numbe
       continue;
     }
     if (slot.kind === 'target' || slot.kind === 'source') {
-      const list = [...ctx.lists].reverse().find((l) => l.end <= cur && l.start >= limit && !isHidden(ctx, l.start));
+      const list = [...ctx.lists].reverse().find((l) => l.end <= cur && !isHidden(ctx, l.start));
       if (!list) return false;
       if (slot.kind === 'target') m.target = list;
       else m.source = list;
@@ -175,21 +212,33 @@ function matchBackward(ctx: SentenceContext, slots: PatternSlot[], before: numbe
       continue;
     }
     let found = -1;
-    let gap = 0;
-    for (let i = cur - 1; i >= limit && found < 0 && gap <= MAX_PATTERN_GAP; i--) {
+    let len = 0;
+    for (let i = cur - 1; i >= npStart && found < 0; i--) {
       if (isHidden(ctx, i)) continue;
-      if (!ctx.listAt.has(i)) gap++;
       for (const alt of slot.alternatives) {
         if (wordsMatchAt(ctx.tokens, i, cur, alt)) {
           found = i;
+          len = alt.length;
           break;
         }
       }
     }
     if (found < 0) return false;
+    m.score += len;
     cur = found;
   }
   return true;
+}
+
+/** Start of the noun phrase that ends right before the verb group (where before-verb pattern words may match). */
+function subjectPhraseStart(ctx: SentenceContext, groupStart: number, floor: number): number {
+  let k = groupStart;
+  while (k - 1 >= floor) {
+    const t = ctx.tokens[k - 1];
+    if (ctx.listAt.has(k - 1) || ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) || t.norm === "'S" || t.norm === 'AND') k--;
+    else break;
+  }
+  return k;
 }
 
 function clauseEndAfter(ctx: SentenceContext, from: number): number {
@@ -219,7 +268,7 @@ function isPassive(tokens: Token[], v: number, floor: number): boolean {
   for (let i = v - 1; i >= floor; i--) {
     const p = tokens[i];
     if (p.lemma === 'BE' || p.norm === 'BEEN' || p.norm === 'BEING') return true;
-    if (p.pos === 'ADV' || NEGATIONS.has(p.norm)) continue;
+    if (p.pos === 'ADV' || p.pos === 'CCONJ' || NEGATIONS.has(p.norm)) continue;
     return false;
   }
   return false;
@@ -308,10 +357,22 @@ export function codeSentence(
   const events: EventRecord[] = [];
   let previousSource: ActorList | null = null;
   /** The last dictionary verb seen: an infinitive after it ("pledged to expel") is its complement. */
-  let governing: { base: string; source: ActorList | null; target: ActorList | null; fromPattern: boolean; firstEvent: number; end: number } | null = null;
+  let governing: {
+    base: string;
+    /** The grammatical subject: the source, or for a passive verb the target. */
+    subject: ActorList | null;
+    source: ActorList | null;
+    target: ActorList | null;
+    objectControl: boolean;
+    firstEvent: number;
+    end: number;
+  } | null = null;
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i];
-    if (t.pos !== 'VERB' || isHidden(ctx, i) || listAt.has(i)) continue;
+    if (isHidden(ctx, i) || listAt.has(i)) continue;
+    // wink sometimes tags a verb right after its subject as ADJ or NOUN ("Arnor and Gondor welcome a …")
+    const mistagged = (t.pos === 'ADJ' || t.pos === 'NOUN') && listAt.has(i - 1) && i + 1 < sentence.tokenEnd && tokens[i + 1].pos === 'DET';
+    if (t.pos !== 'VERB' && !mistagged) continue;
     const hit = findVerb(dicts, tokens, i, sentence.tokenEnd);
     if (!hit) continue;
     const block = dicts.blocks[hit.form.block];
@@ -327,9 +388,9 @@ export function codeSentence(
     const complementOf = infinitive && governing && governing.end <= groupStart ? governing : null;
     if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
       subject = previousSource; // "condemned the attack and promised aid": same subject
-    } else if (complementOf && (complementOf.source || complementOf.target)) {
-      // "urged Bree to help": Bree helps; "pledged to expel": the one who pledged expels
-      subject = OBJECT_CONTROL.has(complementOf.base) && complementOf.target ? complementOf.target : complementOf.source;
+    } else if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
+      // "urged Bree to help": Bree helps; "pledged to expel", "was seen to break": the subject does
+      subject = complementOf.objectControl && complementOf.target ? complementOf.target : complementOf.subject;
     } else {
       subject = findSubject(ctx, groupStart, clauseStart, infinitive, previousSource ?? state.lastSource);
     }
@@ -339,12 +400,17 @@ export function codeSentence(
 
     // --- pattern
     let match: PatternMatch | null = null;
-    for (const p of block.compiled) {
-      const m: PatternMatch = { pattern: p, compound: false };
-      if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m)) continue;
-      if (!matchBackward(ctx, p.beforeAlts, groupStart === i ? i : i, clauseStart, m)) continue;
-      match = m;
+    const npStart = subjectPhraseStart(ctx, groupStart, clauseStart);
+    let thatAt = clauseEnd;
+    for (let k = hit.end; k < clauseEnd; k++) if (tokens[k].norm === 'THAT') {
+      thatAt = k;
       break;
+    }
+    for (const p of block.compiled) {
+      const m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt };
+      if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m)) continue;
+      if (!matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) continue;
+      if (!match || m.score > match.score) match = m;
     }
     const code: CodeSpec = match ? match.pattern.code : hit.form.code;
     let source = match?.source ?? subject;
@@ -359,12 +425,22 @@ export function codeSentence(
         }
       }
       target = match?.target ?? subject;
-      source = byList;
+      // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does
+      source = byList ?? (objectList !== target ? objectList : null);
     }
     previousSource = source ?? previousSource;
     if (source) state.lastSource = source;
     const firstEvent = events.length;
-    const thisVerb = { base: hit.form.base.split(' ')[0], source, target, fromPattern: match !== null, firstEvent, end: hit.end };
+    const base = hit.form.base.split(' ')[0];
+    const thisVerb = {
+      base,
+      subject: passive ? subject : source,
+      source,
+      target,
+      objectControl: OBJECT_CONTROL.has(base) && target !== null,
+      firstEvent,
+      end: hit.end,
+    };
     if (!code.forward && !code.reverse) {
       governing = thisVerb;
       continue;
@@ -416,11 +492,15 @@ export function codeSentence(
         if (code.reverse) emit(ref(tg), ref(s), code.reverse);
       }
     }
-    // The complement carries the action: "pledged to expel" is an expulsion, unless the
-    // governing verb's own pattern said more ("urged Bree to …").
-    if (complementOf && events.length > firstEvent && !complementOf.fromPattern && complementOf.source === source) {
-      events.splice(complementOf.firstEvent, firstEvent - complementOf.firstEvent);
-      thisVerb.firstEvent = complementOf.firstEvent;
+    // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
+    // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.
+    if (complementOf && events.length > firstEvent) {
+      if (complementOf.objectControl && complementOf.firstEvent < firstEvent) {
+        events.splice(firstEvent);
+      } else if (!complementOf.objectControl && complementOf.source === source) {
+        events.splice(complementOf.firstEvent, firstEvent - complementOf.firstEvent);
+        thisVerb.firstEvent = complementOf.firstEvent;
+      }
     }
     governing = thisVerb;
   }

@@ -13,7 +13,7 @@
  *                                 {…} noun phrase, (…) prepositional phrase
  *   ~ a (a b ATTACK) SAY = a b 015   transformation (read, not applied)
  */
-import type { CodeSpec, Diagnostic, PatternElement, Synset, VerbBlock, VerbDictionary, VerbEntry } from '../types.ts';
+import type { CodeSpec, Diagnostic, PatternElement, Synset, Tightness, VerbBlock, VerbDictionary, VerbEntry } from '../types.ts';
 import { pluralOf, readLines, toPhrase } from './lines.ts';
 
 export interface ParsedVerbs extends VerbDictionary {
@@ -66,21 +66,39 @@ export function parsePatternBody(body: string): { before: PatternElement[]; afte
   const before: PatternElement[] = [];
   const after: PatternElement[] = [];
   let sawVerb = false;
+  let inBraces = false;
+  let inParens = false;
+  let groupElements = 0;
   for (const tok of tokenizePattern(body)) {
     const list = sawVerb ? after : before;
+    const tight: Tightness | undefined = groupElements === 0 ? undefined : inBraces ? 'np' : inParens ? 'pp' : undefined;
     if (tok === '*' || tok === '**') {
       if (sawVerb) return 'pattern has two "*" verb markers';
       sawVerb = true;
-    } else if (tok === '{' || tok === '}' || tok === '(' || tok === ')') {
-      continue; // phrase brackets: order is what Dyad matches
+    } else if (tok === '{') {
+      inBraces = true;
+      if (!inParens) groupElements = 0;
+    } else if (tok === '}') {
+      inBraces = false;
+    } else if (tok === '(') {
+      inParens = true;
+      groupElements = 0;
+    } else if (tok === ')') {
+      inParens = false;
+      groupElements = 0;
     } else if (tok === '+') list.push({ kind: 'target' });
     else if (tok === '$') list.push({ kind: 'source' });
     else if (tok === '%') list.push({ kind: 'compound' });
     else if (tok === '^') list.push({ kind: 'skip' });
-    else if (tok.startsWith('&')) list.push({ kind: 'synset', name: tok.toUpperCase() });
-    else {
+    else if (tok.startsWith('&')) {
+      list.push({ kind: 'synset', name: tok.toUpperCase(), ...(tight ? { tight } : {}) });
+      groupElements++;
+    } else {
       const words = toPhrase(tok);
-      if (words.length > 0) list.push({ kind: 'word', words });
+      if (words.length > 0) {
+        list.push({ kind: 'word', words, ...(tight ? { tight } : {}) });
+        groupElements++;
+      }
     }
   }
   if (!sawVerb) return 'pattern has no "*" verb marker';
@@ -173,8 +191,11 @@ export function parseVerbs(source: string, file: string): ParsedVerbs {
       error(n, `cannot read verb line "${line}"`);
       continue;
     }
-    const multiword = m[1].startsWith('+');
-    const base = toPhrase(m[1].replace(/^\+/, ''));
+    const multiword = m[1].includes('+');
+    // the word marked "+" is the one that inflects ("WIRE_+TAP" → WIRE TAPPED); a leading "+" marks the first
+    const rawWords = m[1].replace(/^\+/, '').split(/[\s_]+/).filter(Boolean);
+    const headIndex = Math.max(0, rawWords.findIndex((w) => w.startsWith('+')));
+    const base = toPhrase(rawWords.map((w) => w.replace(/^\+/, '')).join(' '));
     if (base.length === 0) {
       error(n, 'empty verb');
       continue;
@@ -199,10 +220,10 @@ export function parseVerbs(source: string, file: string): ParsedVerbs {
     };
     add(base);
     const irregular = m[2] === undefined ? null : m[2].slice(1, -1).trim();
-    if (irregular) for (const f of irregular.split(/\s+/)) add(toPhrase(f.replace(/^\+/, '')));
+    if (irregular) for (const f of irregular.split(/\s+/)) add(toPhrase(f.replace(/\+/g, '')));
     if (irregular !== '' || !multiword) {
       // regular inflections of the head (first) word; "{}" on a multiword verb means "exactly as written"
-      for (const f of regularForms(base[0])) add([f, ...base.slice(1)]);
+      for (const f of regularForms(base[headIndex])) add([...base.slice(0, headIndex), f, ...base.slice(headIndex + 1)]);
     }
     const entry: VerbEntry = { base, forms, loc: { file, line: n }, ...(code ? { code } : {}) };
     block.verbs.push(entry);

@@ -1,0 +1,27 @@
+/**
+ * Evaluation against peers' test suites (../shared/eval): `dyad eval <suite> <dir>`.
+ * The CLI calls `runEval`; the scorer and loader are exported for reuse.
+ */
+export {
+  runEval,
+  evaluate,
+  SUITES,
+  type SuiteName,
+  type EvalOptions,
+  type EvalIO,
+  type Writer,
+  type EvalReport,
+  type EvalFailure,
+} from './run.ts';
+export { loadSuite, isoDate, type SuiteRecord } from './suite.ts';
+export {
+  scoreRecord,
+  eventTotals,
+  eventTriples,
+  normaliseTriple,
+  formatTriple,
+  NO_TARGET,
+  type Triple,
+  type RecordScore,
+  type EventTotals,
+} from './score.ts';
