@@ -104,7 +104,8 @@ export function combineCodes(actorCodes: string[], agents: AgentEntry[]): string
     } else if (!base.endsWith(a.code) && !(base.length > 3 && base.includes(a.code))) base = base + a.code;
   }
   if (base === '') return null;
-  if (actorCodes.length === 0) return null; // an agent with no country ("a senior official") is not coded
+  // an agent with no country ("insurgents", "the government") is coded with an unknown country, as PETRARCH does
+  if (actorCodes.length === 0) return agents.some((a) => a.placement === 'suffix') ? `---${base}` : base;
   return base;
 }
 
@@ -174,7 +175,10 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
       // "lawmakers in Arnor and Gondor": the sector applies to each conjoined actor
       allAgents = prev.agents;
     }
-    const code = combineCodes(codes, allAgents);
+    // a sector word that only modifies the next noun ("military exercises") is not an actor
+    const lastPart = parts[parts.length - 1];
+    const modifierOnly = codes.length === 0 && end < tokens.length && tokens[end].pos === 'NOUN' && lastPart.end === end;
+    const code = modifierOnly ? null : combineCodes(codes, allAgents);
     const agentFirst = parts[0].kind === 'agent' && actorCodes.length > 0;
     if (code) groups.push({ start: first.start, end, code, name: nameOf(parts), actorCodes: codes, agents: allAgents, agentFirst: agentFirst || (allAgents !== agents && prev?.agentFirst === true) });
     k = j;

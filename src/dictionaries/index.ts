@@ -12,7 +12,7 @@ import { parseActors } from './petrarch/actors.ts';
 import { parseAgents } from './petrarch/agents.ts';
 import { parseDiscards } from './petrarch/discards.ts';
 import { parseVerbs } from './petrarch/verbs.ts';
-import type { ActorEntry, AgentEntry, CodeSpec, Diagnostic, DiscardEntry, Phrase, Tightness, VerbBlock, VerbPattern } from './types.ts';
+import type { ActorEntry, AgentEntry, CodeSpec, Diagnostic, DiscardEntry, Phrase, Tightness, Transformation, VerbBlock, VerbPattern } from './types.ts';
 
 export type * from './types.ts';
 export { parseActors, parseAgents, parseDiscards, parseVerbs };
@@ -59,7 +59,14 @@ export interface VerbForm {
   base: string;
 }
 
+/** A transformation with its verbs resolved to verb blocks (null inner block = any verb). */
+export interface CompiledTransformation extends Transformation {
+  upperBlocks: Set<number>;
+  innerBlocks: Set<number> | null;
+}
+
 export interface Dictionaries {
+  transformations: CompiledTransformation[];
   actors: PhraseIndex<ActorEntry>;
   agents: PhraseIndex<AgentEntry>;
   verbs: PhraseIndex<VerbForm>;
@@ -147,6 +154,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const agentEntries: AgentEntry[] = [];
   const discards: DiscardEntry[] = [];
   const synsetPhrases = new Map<string, Phrase[]>();
+  const transformations: Transformation[] = [];
   const blocks: Dictionaries['blocks'] = [];
   let synsetCount = 0;
 
@@ -174,6 +182,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
     } else {
       const r = parseVerbs(source, file);
       diagnostics.push(...r.diagnostics);
+      transformations.push(...r.transformations);
       for (const s of r.synsets.values()) {
         synsetPhrases.set(s.name, s.phrases);
         synsetCount++;
@@ -219,7 +228,29 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
     }
   });
 
+  // transformations name verbs by a member of their block
+  const blocksOfVerb = new Map<string, Set<number>>();
+  blocks.forEach((block, b) => {
+    for (const v of block.verbs) {
+      const key = v.base.join(' ');
+      let set = blocksOfVerb.get(key);
+      if (!set) blocksOfVerb.set(key, (set = new Set()));
+      set.add(b);
+    }
+  });
+  const compiledTransformations: CompiledTransformation[] = [];
+  for (const t of transformations) {
+    const upperBlocks = blocksOfVerb.get(t.upperVerb.replace(/_/g, ' '));
+    const innerBlocks = t.innerVerb === 'Q' ? null : blocksOfVerb.get(t.innerVerb.replace(/_/g, ' '));
+    if (!upperBlocks || innerBlocks === undefined) {
+      diagnostics.push({ ...t.loc, severity: 'warning', message: `transformation names a verb not in the dictionary: ignored` });
+      continue;
+    }
+    compiledTransformations.push({ ...t, upperBlocks, innerBlocks });
+  }
+
   return {
+    transformations: compiledTransformations,
     actors: indexPhrases(actorEntries.map((e) => ({ phrases: e.phrases, value: e }))),
     agents: indexPhrases(agentEntries.map((e) => ({ phrases: e.phrases, value: e }))),
     verbs: indexPhrases(verbItems),

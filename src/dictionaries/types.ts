@@ -108,7 +108,27 @@ export interface VerbBlock {
   loc: SourceLoc;
 }
 
+/**
+ * A PETRARCH verb transformation: `~ a (a b ATTACK) SAY = a b 015` reads "when a says
+ * that a attacks b, code a→b 015 instead of the two verbs' own events". Roles: `a` the
+ * upper verb's subject, `b` another actor, `_` no subject of its own (an infinitive),
+ * `.` any or no target. Verbs are named by a member of their verb block; `Q` = any verb.
+ */
+export interface Transformation {
+  upperVerb: string;
+  innerSource: 'a' | 'b' | '_';
+  innerTarget: 'b' | '.';
+  innerVerb: string;
+  resultSource: 'a' | 'b';
+  resultTarget: 'a' | 'b';
+  /** A CAMEO code, or "Q" for the inner verb's own code. */
+  resultCode: string;
+  loc: SourceLoc;
+  text: string;
+}
+
 export interface VerbDictionary {
   synsets: Map<string, Synset>;
   blocks: VerbBlock[];
+  transformations: Transformation[];
 }

@@ -25,6 +25,7 @@ const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, comm
 /** Words that open a new clause: the source or target of a verb is not looked for past them. */
 const CLAUSE_BREAKS = lexicon('clause-breaks');
 const OBJECT_CONTROL = lexicon('object-control-verbs');
+const REPORT_VERBS = lexicon('report-verbs');
 /** Pattern words may be this many tokens (actor phrases not counted) from the previous element. */
 const MAX_PATTERN_GAP = 6;
 const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
@@ -91,7 +92,14 @@ function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) =>
     let end = s.tokenEnd;
     while (end > last + 1 && tokens[end - 1].pos === 'PUNCT') end--;
     const n = words(last + 1, end);
-    if (n >= o.commaEndMin && n <= o.commaEndMax && !isListItemAt(last, last + 1, end)) for (let i = last; i < end; i++) hidden[i - s.tokenStart] = 1;
+    let verbs = 0;
+    let reports = 0;
+    for (let i = last + 1; i < end; i++) {
+      if (tokens[i].pos === 'VERB') verbs++;
+      if (tokens[i].pos === 'VERB' && REPORT_VERBS.has(tokens[i].lemma)) reports++;
+    }
+    const attribution = verbs === 1 && reports === 1; // ", US Deputy Secretary of Energy Jeffrey Kupfer said here Wednesday."
+    if ((attribution || (n >= o.commaEndMin && n <= o.commaEndMax)) && !isListItemAt(last, last + 1, end)) for (let i = last; i < end; i++) hidden[i - s.tokenStart] = 1;
   }
   return hidden;
 }
@@ -327,6 +335,96 @@ function findSubject(ctx: SentenceContext, groupStart: number, clauseStart: numb
   return null;
 }
 
+interface VerbRecord {
+  base: string;
+  block: number;
+  /** The grammatical subject: the source, or for a passive verb the target. */
+  subject: ActorList | null;
+  source: ActorList | null;
+  target: ActorList | null;
+  objectControl: boolean;
+  complementOf: VerbRecord | null;
+  infinitive: boolean;
+  code: CodeSpec;
+  negated: boolean;
+  verbSpan: { text: string; start: number; end: number };
+  events: EventRecord[];
+  end: number;
+}
+
+function ref(doc: Doc, tokens: Token[]) {
+  return (g: ActorList['members'][number]): ActorRef => {
+    const start = tokens[g.start].start;
+    const end = tokens[g.end - 1].end;
+    return { code: g.code, text: doc.text.slice(start, end), start, end, ...(g.name ? { name: g.name } : {}) };
+  };
+}
+
+function sameActors(a: ActorList, b: ActorList): boolean {
+  if (a === b) return true;
+  const codesA = a.members.map((m) => m.code).sort().join(' ');
+  return codesA === b.members.map((m) => m.code).sort().join(' ');
+}
+
+/**
+ * Verb transformations ("~ a (a b ATTACK) SAY = a b 015"): when a speech or intent
+ * verb governs another verb, the pair is coded as one event. "The US claimed that
+ * ISIL attacked Iraq" is an accusation (USA→ISIL 112), not an attack.
+ */
+function applyTransformations(
+  verbs: VerbRecord[],
+  dicts: Dictionaries,
+  codes: CameoTable,
+  sentenceIndex: number,
+  toRef: (g: ActorList['members'][number]) => ActorRef,
+  dropped: Set<EventRecord>,
+): void {
+  if (dicts.transformations.length === 0) return;
+  for (let k = 1; k < verbs.length; k++) {
+    const inner = verbs[k];
+    const upper = verbs[k - 1];
+    const a = upper.subject;
+    if (!a || !inner.source || !inner.code.forward) continue;
+    for (const t of dicts.transformations) {
+      if (!t.upperBlocks.has(upper.block)) continue;
+      if (t.innerBlocks && !t.innerBlocks.has(inner.block)) continue;
+      const controlled = inner.infinitive && inner.complementOf === upper;
+      const innerIsA = sameActors(inner.source, a);
+      if (t.innerSource === '_' && !(controlled && innerIsA)) continue;
+      if (t.innerSource === 'a' && (!innerIsA || controlled)) continue;
+      if (t.innerSource === 'b' && innerIsA) continue;
+      if (t.innerTarget === 'b' && !inner.target) continue;
+      const b = t.innerSource === 'b' ? inner.source : inner.target;
+      if (!b) continue;
+      const source = t.resultSource === 'a' ? a : b;
+      const target = t.resultTarget === 'a' ? a : b;
+      const code = t.resultCode === 'Q' ? inner.code.forward : t.resultCode;
+      for (const e of upper.events) dropped.add(e);
+      for (const e of inner.events) dropped.add(e);
+      inner.events = [];
+      const info = codes.describe(code);
+      for (const s of source.members) {
+        for (const tg of target.members) {
+          if (s.code === tg.code) continue;
+          inner.events.push({
+            sentence: sentenceIndex,
+            source: toRef(s),
+            target: toRef(tg),
+            code,
+            root: info.root,
+            quadClass: info.quadClass,
+            goldstein: info.goldstein,
+            verb: inner.verbSpan,
+            negated: inner.negated || upper.negated,
+            pattern: { file: t.loc.file, line: t.loc.line, text: t.text },
+          });
+        }
+      }
+      break;
+    }
+  }
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -357,16 +455,9 @@ export function codeSentence(
   const events: EventRecord[] = [];
   let previousSource: ActorList | null = null;
   /** The last dictionary verb seen: an infinitive after it ("pledged to expel") is its complement. */
-  let governing: {
-    base: string;
-    /** The grammatical subject: the source, or for a passive verb the target. */
-    subject: ActorList | null;
-    source: ActorList | null;
-    target: ActorList | null;
-    objectControl: boolean;
-    firstEvent: number;
-    end: number;
-  } | null = null;
+  let governing: VerbRecord | null = null;
+  const verbs: VerbRecord[] = [];
+  const dropped = new Set<EventRecord>();
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i];
     if (isHidden(ctx, i) || listAt.has(i)) continue;
@@ -385,7 +476,7 @@ export function codeSentence(
     const infinitive = tokens.slice(groupStart, i).some((x) => x.norm === 'TO');
     let subject: ActorList | null = null;
     const before = groupStart - 1;
-    const complementOf = infinitive && governing && governing.end <= groupStart ? governing : null;
+    const complementOf: VerbRecord | null = infinitive && governing && governing.end <= groupStart ? governing : null;
     if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
       subject = previousSource; // "condemned the attack and promised aid": same subject
     } else if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
@@ -396,7 +487,19 @@ export function codeSentence(
     }
 
     // --- object: first actor list after the verb in this clause
-    const objectList = lists.find((l) => l.start >= hit.end && l.start < clauseEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
+    // (not past the next verb: "said such a step enjoyed support from Moscow" has no target)
+    let objectEnd = clauseEnd;
+    for (let k = hit.end; k < clauseEnd; k++) {
+      const x = tokens[k];
+      if (isHidden(ctx, k) || listAt.has(k)) continue;
+      // a new clause with its own subject: "says it has …", "said such a step would …"
+      const prev = tokens[k - 1];
+      if ((x.pos === 'AUX' && (prev.pos === 'PRON' || prev.pos === 'NOUN')) || (x.pos === 'VERB' && prev.pos === 'PRON')) {
+        objectEnd = k;
+        break;
+      }
+    }
+    const objectList: ActorList | null = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
 
     // --- pattern
     let match: PatternMatch | null = null;
@@ -413,8 +516,8 @@ export function codeSentence(
       if (!match || m.score > match.score) match = m;
     }
     const code: CodeSpec = match ? match.pattern.code : hit.form.code;
-    let source = match?.source ?? subject;
-    let target = match?.target ?? objectList;
+    let source: ActorList | null = match?.source ?? subject;
+    let target: ActorList | null = match?.target ?? objectList;
     if (passive && !match?.source) {
       // "Eriador was opposed by Osgiliath": the by-phrase is the source
       let byList: ActorList | null = null;
@@ -430,17 +533,25 @@ export function codeSentence(
     }
     previousSource = source ?? previousSource;
     if (source) state.lastSource = source;
-    const firstEvent = events.length;
     const base = hit.form.base.split(' ')[0];
-    const thisVerb = {
+    const negated = !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i);
+    const verbSpan = { text: doc.text.slice(tokens[hit.start].start, tokens[hit.end - 1].end), start: tokens[hit.start].start, end: tokens[hit.end - 1].end };
+    const thisVerb: VerbRecord = {
       base,
+      block: hit.form.block,
       subject: passive ? subject : source,
       source,
       target,
       objectControl: OBJECT_CONTROL.has(base) && target !== null,
-      firstEvent,
+      complementOf,
+      infinitive,
+      code,
+      negated,
+      verbSpan,
+      events: [],
       end: hit.end,
     };
+    verbs.push(thisVerb);
     if (!code.forward && !code.reverse) {
       governing = thisVerb;
       continue;
@@ -449,23 +560,25 @@ export function codeSentence(
       governing = thisVerb;
       continue;
     }
-    const negated = !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i);
     const compound = match?.compound ?? false;
 
     const rule: RuleRef | undefined = match
       ? { file: match.pattern.loc.file, line: match.pattern.loc.line, text: match.pattern.text }
       : undefined;
-    const verbSpan = { text: doc.text.slice(tokens[hit.start].start, tokens[hit.end - 1].end), start: tokens[hit.start].start, end: tokens[hit.end - 1].end };
     const ref = (g: ActorList['members'][number]): ActorRef => {
       const start = tokens[g.start].start;
       const end = tokens[g.end - 1].end;
       return { code: g.code, text: doc.text.slice(start, end), start, end, ...(g.name ? { name: g.name } : {}) };
     };
+    const emitted = new Set<string>();
     const emit = (src: ActorRef, tgt: ActorRef | null, c: string) => {
       if (tgt && tgt.code === src.code) return;
       if (!tgt && o.requireDyad) return;
+      const key = `${src.code}>${tgt?.code}:${c}`;
+      if (emitted.has(key)) return; // one verb, one event per dyad and code
+      emitted.add(key);
       const info = codes.describe(c);
-      events.push({
+      thisVerb.events.push({
         sentence: sentence.index,
         source: src,
         target: tgt,
@@ -478,7 +591,8 @@ export function codeSentence(
         ...(rule ? { pattern: rule } : {}),
       });
     };
-    if (compound && source.members.length > 1 && !match?.target) {
+    // "Arnor and Gondor met": a compound subject with no target acts on itself, pair by pair
+    if ((compound || (!target && !passive)) && source.members.length > 1 && !match?.target) {
       for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
       continue;
     }
@@ -494,15 +608,16 @@ export function codeSentence(
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
     // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.
-    if (complementOf && events.length > firstEvent) {
-      if (complementOf.objectControl && complementOf.firstEvent < firstEvent) {
-        events.splice(firstEvent);
+    if (complementOf && thisVerb.events.length > 0) {
+      if (complementOf.objectControl && complementOf.events.length > 0) {
+        for (const e of thisVerb.events) dropped.add(e);
       } else if (!complementOf.objectControl && complementOf.source === source) {
-        events.splice(complementOf.firstEvent, firstEvent - complementOf.firstEvent);
-        thisVerb.firstEvent = complementOf.firstEvent;
+        for (const e of complementOf.events) dropped.add(e);
       }
     }
     governing = thisVerb;
   }
+  applyTransformations(verbs, dicts, codes, sentence.index, ref(doc, tokens), dropped);
+  for (const v of verbs) for (const e of v.events) if (!dropped.has(e)) events.push(e);
   return events;
 }

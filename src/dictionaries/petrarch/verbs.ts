@@ -11,15 +11,31 @@
  *   - * (OF TORTURE) [1122]       a pattern: * the verb, + target, $ source,
  *                                 % compound actor, ^ skip, &SET synonym set,
  *                                 {…} noun phrase, (…) prepositional phrase
- *   ~ a (a b ATTACK) SAY = a b 015   transformation (read, not applied)
+ *   ~ a (a b ATTACK) SAY = a b 015   transformation of a verb in a speech verb's clause
  */
-import type { CodeSpec, Diagnostic, PatternElement, Synset, Tightness, VerbBlock, VerbDictionary, VerbEntry } from '../types.ts';
+import type { CodeSpec, Diagnostic, PatternElement, Synset, Tightness, Transformation, VerbBlock, VerbDictionary, VerbEntry } from '../types.ts';
 import { pluralOf, readLines, toPhrase } from './lines.ts';
 
 export interface ParsedVerbs extends VerbDictionary {
   diagnostics: Diagnostic[];
-  /** Lines of the TRANSFORMATIONS section, which Dyad does not apply. */
-  transformations: number;
+}
+
+const TRANSFORMATION = /^~\s*a\s*\(\s*([ab_])\s+([b.])\s+([A-Z_]+)\s*\)\s*([A-Z_]+)\s*=\s*([ab])\s+([ab])\s+([0-9]{2,4}|Q)\s*$/i;
+
+export function parseTransformation(line: string, loc: { file: string; line: number }): Transformation | string {
+  const m = TRANSFORMATION.exec(line);
+  if (!m) return 'cannot read transformation (want "~ a (a b VERB) UPPERVERB = a b CODE")';
+  return {
+    innerSource: m[1] as Transformation['innerSource'],
+    innerTarget: m[2] as Transformation['innerTarget'],
+    innerVerb: m[3].toUpperCase(),
+    upperVerb: m[4].toUpperCase(),
+    resultSource: m[5] as Transformation['resultSource'],
+    resultTarget: m[6] as Transformation['resultTarget'],
+    resultCode: m[7].toUpperCase(),
+    loc,
+    text: line,
+  };
 }
 
 const CODE_PART = /^(---|[0-9A-Z]{2,4})?$/;
@@ -109,7 +125,7 @@ export function parseVerbs(source: string, file: string): ParsedVerbs {
   const synsets = new Map<string, Synset>();
   const blocks: VerbBlock[] = [];
   const diagnostics: Diagnostic[] = [];
-  let transformations = 0;
+  const transformations: Transformation[] = [];
   let synset: Synset | null = null;
   let block: VerbBlock | null = null;
   const error = (line: number, message: string) => diagnostics.push({ file, line, severity: 'error', message });
@@ -143,7 +159,9 @@ export function parseVerbs(source: string, file: string): ParsedVerbs {
       continue;
     }
     if (line.startsWith('~')) {
-      transformations++;
+      const t = parseTransformation(line, { file, line: n });
+      if (typeof t === 'string') error(n, t);
+      else transformations.push(t);
       continue;
     }
     if (line.startsWith('-')) {
