@@ -183,6 +183,15 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
     if (code) groups.push({ start: first.start, end, code, name: nameOf(parts), actorCodes: codes, agents: allAgents, agentFirst: agentFirst || (allAgents !== agents && prev?.agentFirst === true) });
     k = j;
   }
+  // "US and British activists": a bare actor conjoined to "<actor> <sector>" shares the sector
+  for (let g = groups.length - 2; g >= 0; g--) {
+    const cur = groups[g];
+    const next = groups[g + 1];
+    if (cur.agents.length === 0 && next.agents.length > 0 && !next.agentFirst && cur.actorCodes.length > 0 && joinedByList(tokens, cur.end, next.start, hidden)) {
+      const code = combineCodes(cur.actorCodes, next.agents);
+      if (code) groups[g] = { ...cur, code, agents: next.agents };
+    }
+  }
   return groups;
 }
 

@@ -77,7 +77,7 @@ function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) =>
   const continuesList = (comma: number, b: number) => {
     if (comma - 1 < s.tokenStart || !mentionsAt(comma - 1)) return false;
     let k = comma + 1;
-    while (k < b && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k++;
+    while (k < b && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'CCONJ')) k++;
     return k < b && mentionsAt(k);
   };
   const isListItemAt = (comma: number, a: number, b: number) => isListItem(a, b) || continuesList(comma, b);
@@ -592,7 +592,7 @@ export function codeSentence(
       });
     };
     // "Arnor and Gondor met": a compound subject with no target acts on itself, pair by pair
-    if ((compound || (!target && !passive)) && source.members.length > 1 && !match?.target) {
+    if ((compound || (!target && !passive && !infinitive)) && source.members.length > 1 && !match?.target) {
       for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
       continue;
     }
