@@ -187,7 +187,8 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
   for (let g = groups.length - 2; g >= 0; g--) {
     const cur = groups[g];
     const next = groups[g + 1];
-    if (cur.agents.length === 0 && next.agents.length > 0 && !next.agentFirst && cur.actorCodes.length > 0 && joinedByList(tokens, cur.end, next.start, hidden)) {
+    const onlyAnd = next.start === cur.end + 1 && tokens[cur.end].norm === 'AND';
+    if (cur.agents.length === 0 && next.agents.length > 0 && !next.agentFirst && cur.actorCodes.length > 0 && onlyAnd) {
       const code = combineCodes(cur.actorCodes, next.agents);
       if (code) groups[g] = { ...cur, code, agents: next.agents };
     }

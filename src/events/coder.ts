@@ -78,6 +78,8 @@ function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) =>
     if (comma - 1 < s.tokenStart || !mentionsAt(comma - 1)) return false;
     let k = comma + 1;
     while (k < b && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'CCONJ')) k++;
+    for (let i = k; i < b; i++) if (tokens[i].pos === 'VERB' && REPORT_VERBS.has(tokens[i].lemma)) return false; // ", the Osgiliath newspaper said"
+
     return k < b && mentionsAt(k);
   };
   const isListItemAt = (comma: number, a: number, b: number) => isListItem(a, b) || continuesList(comma, b);
@@ -477,6 +479,7 @@ export function codeSentence(
     let subject: ActorList | null = null;
     const before = groupStart - 1;
     const complementOf: VerbRecord | null = infinitive && governing && governing.end <= groupStart ? governing : null;
+    let subjectDirect = false;
     if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
       subject = previousSource; // "condemned the attack and promised aid": same subject
     } else if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
@@ -484,6 +487,7 @@ export function codeSentence(
       subject = complementOf.objectControl && complementOf.target ? complementOf.target : complementOf.subject;
     } else {
       subject = findSubject(ctx, groupStart, clauseStart, infinitive, previousSource ?? state.lastSource);
+      subjectDirect = subject !== null && subject.end <= groupStart && subject.end >= groupStart - 3;
     }
 
     // --- object: first actor list after the verb in this clause
@@ -529,7 +533,8 @@ export function codeSentence(
       }
       target = match?.target ?? subject;
       // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does
-      source = byList ?? (objectList !== target ? objectList : null);
+      const infinitiveFollows = tokens[hit.end]?.norm === 'TO';
+      source = byList ?? (objectList !== target && !infinitiveFollows ? objectList : null);
     }
     previousSource = source ?? previousSource;
     if (source) state.lastSource = source;
@@ -592,7 +597,7 @@ export function codeSentence(
       });
     };
     // "Arnor and Gondor met": a compound subject with no target acts on itself, pair by pair
-    if ((compound || (!target && !passive && !infinitive)) && source.members.length > 1 && !match?.target) {
+    if ((compound || (!target && !passive && !infinitive && subjectDirect)) && source.members.length > 1 && !match?.target) {
       for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
       continue;
     }
