@@ -43,6 +43,8 @@ export interface CompiledPattern extends VerbPattern {
   afterAlts: PatternSlot[];
   /** Literal words in the pattern: more specific patterns win. */
   specificity: number;
+  /** For each word slot, the first words of its alternatives: a sentence lacking all of one slot's words cannot match. */
+  requiredFirstWords: Array<Set<string>>;
 }
 
 export type PatternSlot =
@@ -66,6 +68,8 @@ export interface CompiledTransformation extends Transformation {
 }
 
 export interface Dictionaries {
+  /** Discard phrases by first word. */
+  discardIndex: Map<string, DiscardEntry[]>;
   transformations: CompiledTransformation[];
   actors: PhraseIndex<ActorEntry>;
   agents: PhraseIndex<AgentEntry>;
@@ -204,7 +208,10 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
             continue;
           }
           const specificity = [...p.before, ...p.after].reduce((n, e) => n + (e.kind === 'word' ? e.words.length : e.kind === 'synset' ? 1 : 0.5), 0);
-          compiled.push({ ...p, beforeAlts, afterAlts, specificity });
+          const requiredFirstWords = [...beforeAlts, ...afterAlts].flatMap((slot) =>
+            slot.kind === 'words' ? [new Set(slot.alternatives.map((a) => a[0]))] : [],
+          );
+          compiled.push({ ...p, beforeAlts, afterAlts, specificity, requiredFirstWords });
         }
         compiled.sort((a, b) => b.specificity - a.specificity);
         blocks.push({ ...block, compiled });
@@ -249,7 +256,15 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
     compiledTransformations.push({ ...t, upperBlocks, innerBlocks });
   }
 
+  const discardIndex = new Map<string, DiscardEntry[]>();
+  for (const d of discards) {
+    const list = discardIndex.get(d.phrase[0]) ?? [];
+    list.push(d);
+    discardIndex.set(d.phrase[0], list);
+  }
+
   return {
+    discardIndex,
     transformations: compiledTransformations,
     actors: indexPhrases(actorEntries.map((e) => ({ phrases: e.phrases, value: e }))),
     agents: indexPhrases(agentEntries.map((e) => ({ phrases: e.phrases, value: e }))),

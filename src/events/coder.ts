@@ -427,6 +427,11 @@ function applyTransformations(
   }
 }
 
+function hasAny(words: Set<string>, present: Set<string>): boolean {
+  for (const w of words) if (present.has(w)) return true;
+  return false;
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -453,6 +458,11 @@ export function codeSentence(
   const listAt = new Map<number, ActorList>();
   for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
   const ctx: SentenceContext = { doc, sentence, tokens, hidden, lists, listAt };
+  const sentenceWords = new Set<string>();
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    sentenceWords.add(tokens[i].norm);
+    sentenceWords.add(tokens[i].lemma);
+  }
 
   const events: EventRecord[] = [];
   let previousSource: ActorList | null = null;
@@ -514,6 +524,7 @@ export function codeSentence(
       break;
     }
     for (const p of block.compiled) {
+      if (!p.requiredFirstWords.every((set) => hasAny(set, sentenceWords))) continue;
       const m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt };
       if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m)) continue;
       if (!matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) continue;

@@ -46,13 +46,13 @@ function isoDate(n: number): string {
 }
 
 function discardedBy(doc: Doc, dicts: Dictionaries, story: boolean, from: number, to: number) {
-  for (const d of dicts.discards) {
-    if (d.story !== story) continue;
-    const first = d.phrase[0];
-    for (let i = from; i + d.phrase.length <= to; i++) {
-      if (doc.tokens[i].norm !== first) continue;
+  for (let i = from; i < to; i++) {
+    const candidates = dicts.discardIndex.get(doc.tokens[i].norm);
+    if (!candidates) continue;
+    for (const d of candidates) {
+      if (d.story !== story || i + d.phrase.length > to) continue;
       let ok = true;
-      for (let k = 1; k < d.phrase.length; k++) if (doc.tokens[i + k].norm !== d.phrase[k]) ok = false;
+      for (let k = 1; k < d.phrase.length && ok; k++) if (doc.tokens[i + k].norm !== d.phrase[k]) ok = false;
       if (ok) return d;
     }
   }

@@ -62,15 +62,14 @@ interface RawToken {
  */
 export function analyze(text: string): Doc {
   const doc = nlp.readDoc(text);
-  const raw: RawToken[] = [];
-  doc.tokens().each((t) => {
-    raw.push({
-      text: t.out(),
-      pos: t.out(its.pos),
-      lemma: t.out(its.lemma),
-      negated: t.out(its.negationFlag) as unknown as boolean,
-    });
-  });
+  // bulk reads are several times faster than per-token reads in wink-nlp
+  const all = doc.tokens();
+  const texts = all.out() as string[];
+  const tags = all.out(its.pos) as string[];
+  const lemmas = all.out(its.lemma) as string[];
+  const negations = all.out(its.negationFlag) as unknown as boolean[];
+  const raw: RawToken[] = new Array(texts.length);
+  for (let k = 0; k < texts.length; k++) raw[k] = { text: texts[k], pos: tags[k], lemma: lemmas[k], negated: negations[k] };
   const spans: Array<[number, number]> = [];
   doc.sentences().each((s) => {
     spans.push(s.out(its.span) as unknown as [number, number]);
