@@ -1,3 +1,12 @@
 /** Dyad's library entry: everything the CLI, server and workers use. */
-export { createCoder, type Coder, type CoderOptions } from './events/index.ts';
+export { createCoder, parseDate, type Coder, type CoderOptions, type CodingOptions } from './events/index.ts';
+export {
+  loadDictionaries,
+  checkDictionaries,
+  dictionaryStats,
+  type Dictionaries,
+  type DictionaryStats,
+  type Diagnostic,
+} from './dictionaries/index.ts';
+export { loadCameoCodes, type CameoTable, type CameoCodeInfo } from './codes/index.ts';
 export * from './model/index.ts';

@@ -35,9 +35,9 @@ test('cli_parseArgs: code with every option', () => {
 
 test('cli_parseArgs: --input jsonl defaults to jsonl output, json on request', () => {
   const a = parseArgs(['code', 'r.jsonl', '--input', 'jsonl']);
-  assert.equal(a.kind === 'run' && a.options.format, 'jsonl');
+  assert.equal(a.kind === 'run' && a.name === 'code' && a.options.format, 'jsonl');
   const b = parseArgs(['code', 'r.jsonl', '--input', 'jsonl', '--format', 'json']);
-  assert.equal(b.kind === 'run' && b.options.format, 'json');
+  assert.equal(b.kind === 'run' && b.name === 'code' && b.options.format, 'json');
 });
 
 test('cli_parseArgs: help and version', () => {
@@ -53,7 +53,7 @@ test('cli_parseArgs: help and version', () => {
 
 test('cli_parseArgs: a file named like an option after --', () => {
   const cmd = parseArgs(['code', '--', '--help']);
-  assert.equal(cmd.kind === 'run' && cmd.options.file, '--help');
+  assert.equal(cmd.kind === 'run' && cmd.name === 'code' && cmd.options.file, '--help');
 });
 
 test('cli_parseArgs: usage errors', () => {
@@ -140,4 +140,19 @@ test('cli_runCli: code reads stdin when given no file', async () => {
   assert.equal(article.id, 'stdin');
   assert.equal(article.date, '2026-11-20');
   assert.ok(Array.isArray(article.sentences) && Array.isArray(article.events));
+});
+
+test('cli_parseArgs: eval and dict commands', () => {
+  assert.deepEqual(parseArgs(['eval', 'afp-gsr', 'dir', '--dict', 'd', '--json']), {
+    kind: 'run',
+    name: 'eval',
+    options: { suite: 'afp-gsr', dir: 'dir', dictDirs: ['d'], json: true, verbose: false },
+  });
+  assert.deepEqual(parseArgs(['dict', 'check', 'a', 'b', '--strict']), {
+    kind: 'run',
+    name: 'dict',
+    options: { action: 'check', dirs: ['a', 'b'], json: false, strict: true },
+  });
+  assert.throws(() => parseArgs(['eval', 'nosuch', 'dir']), /bad --suite/);
+  assert.throws(() => parseArgs(['dict']), /expected check or stats/);
 });

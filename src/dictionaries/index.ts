@@ -68,6 +68,8 @@ export interface CompiledTransformation extends Transformation {
 }
 
 export interface Dictionaries {
+  /** The parsed entries, for checks and statistics. */
+  entries: { actors: ActorEntry[]; agents: AgentEntry[] };
   /** Discard phrases by first word. */
   discardIndex: Map<string, DiscardEntry[]>;
   transformations: CompiledTransformation[];
@@ -264,6 +266,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   }
 
   return {
+    entries: { actors: actorEntries, agents: agentEntries },
     discardIndex,
     transformations: compiledTransformations,
     actors: indexPhrases(actorEntries.map((e) => ({ phrases: e.phrases, value: e }))),
@@ -285,3 +288,5 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
     loadMs: performance.now() - t0,
   };
 }
+
+export { checkDictionaries, dictionaryStats, type DictionaryStats } from './check.ts';

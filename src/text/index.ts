@@ -4,7 +4,7 @@
  * the pipeline refers to tokens by index and to text by character offset into
  * the original string, so evidence always points at what the user gave us.
  */
-import winkNLP from 'wink-nlp';
+import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 export interface Token {
@@ -66,12 +66,13 @@ export function analyze(text: string): Doc {
   const all = doc.tokens();
   const texts = all.out() as string[];
   const tags = all.out(its.pos) as string[];
-  const lemmas = all.out(its.lemma) as string[];
+  // wink's typings declare `its.lemma` with a model-addons parameter the generic `out` does not accept
+  const lemmas = all.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const negations = all.out(its.negationFlag) as unknown as boolean[];
   const raw: RawToken[] = new Array(texts.length);
   for (let k = 0; k < texts.length; k++) raw[k] = { text: texts[k], pos: tags[k], lemma: lemmas[k], negated: negations[k] };
   const spans: Array<[number, number]> = [];
-  doc.sentences().each((s) => {
+  doc.sentences().each((s: ItemSentence) => {
     spans.push(s.out(its.span) as unknown as [number, number]);
   });
 
@@ -92,6 +93,7 @@ export function analyze(text: string): Doc {
     const [first, last] = spans[si];
     const tokenStart = tokens.length;
     for (let k = first; k <= last; k++) {
+      if (raw[k].text.trim() === '') continue;
       let end = starts[k] + raw[k].text.length;
       let pos = raw[k].pos;
       let lemma = raw[k].lemma;

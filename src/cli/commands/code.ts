@@ -5,6 +5,7 @@ import { DyadError } from '../../model/index.ts';
 import { OUTPUT_FORMATS, type OutputFormat, toJson, toJsonl, toTsvRows, tsvHeader } from '../../output/index.ts';
 import { normalizeDate, oneOf, parseOptions, usageError } from '../args.ts';
 import { type CliIo, inputName, openLines, readText, warn, write } from '../io.ts';
+import { reportSkippedLines } from '../dictionary-report.ts';
 import type { CommandSpec } from './types.ts';
 
 export type InputFormat = 'text' | 'jsonl';
@@ -115,6 +116,7 @@ async function run(opts: CodeOptions, io: CliIo): Promise<number> {
   if (opts.input === 'text') {
     const text = await readText(opts.file, io); // before loading dictionaries: fail fast
     const coder = await createCoder({ dictDirs: opts.dictDirs });
+    reportSkippedLines(coder.dictionaries.diagnostics, io);
     if (!text.trim()) warn(io, `${name}: empty article, no events`);
     const article = coder.code({ id: opts.id ?? baseId(opts.file), text, date: opts.date ?? undefined });
     await write(io.stdout, out.begin + out.article(article, 0) + out.end(1));
@@ -123,6 +125,7 @@ async function run(opts: CodeOptions, io: CliIo): Promise<number> {
 
   const lines = await openLines(opts.file, io);
   const coder = await createCoder({ dictDirs: opts.dictDirs });
+  reportSkippedLines(coder.dictionaries.diagnostics, io);
   await write(io.stdout, out.begin);
   let count = 0;
   let bad = 0;

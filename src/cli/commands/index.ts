@@ -1,11 +1,13 @@
 /** The command table: name → command module. One line per command. */
 import { code } from './code.ts';
+import { dict } from './dict.ts';
+import { evalCommand } from './eval.ts';
 import type { CommandSpec } from './types.ts';
 
 export const COMMANDS = {
   code,
-  // eval,        (src/cli/commands/eval.ts → runEval from src/eval/)
-  // dict,        (src/cli/commands/dict.ts: `dyad dict check …`)
+  eval: evalCommand,
+  dict,
 } satisfies Record<string, CommandSpec<any>>;
 
 export type { CommandSpec } from './types.ts';

@@ -1,0 +1,65 @@
+/** `dyad eval SUITE DIR`: score the coder against a peer's test suite. The scoring is src/eval's. */
+import { parseOptions, oneOf, usageError } from '../args.ts';
+import type { CliIo } from '../io.ts';
+import type { CommandSpec } from './types.ts';
+
+const SUITES = ['petrarch-validation', 'afp-gsr'] as const;
+type Suite = (typeof SUITES)[number];
+
+export interface EvalCliOptions {
+  suite: Suite;
+  dir: string;
+  dictDirs: string[];
+  json: boolean;
+  verbose: boolean;
+}
+
+const help = `Usage: dyad eval SUITE DIR [options]
+
+Score Dyad against a test suite of coded sentences and print the figures.
+
+Suites:
+  petrarch-validation  PETRARCH's validation suite: each record is coded with the
+                       dictionaries in DIR. Prints records exactly right (all
+                       expected events, no extra ones) per category and overall,
+                       and event precision / recall.
+  afp-gsr              Real news sentences with PETRARCH2's events: event
+                       precision, recall, F1. Uses Dyad's built-in dictionaries
+                       unless --dict is given.
+
+Options:
+  --dict DIR     Dictionary directory (repeatable), e.g. ../shared/dictionaries/petrarch2
+  --json         Print one JSON object (recordsCorrect, recordsTotal, precision, recall, f1, …)
+  --verbose      List every wrong record with expected and predicted events
+  -h, --help     Show this help.
+
+Examples:
+  dyad eval petrarch-validation ../shared/eval/petrarch-validation
+  dyad eval afp-gsr ../shared/eval/afp-gsr --dict ../shared/dictionaries/petrarch2
+`;
+
+const options = {
+  dict: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+} as const;
+
+function parse(argv: string[]): EvalCliOptions {
+  const { values, positionals } = parseOptions('eval', options, argv);
+  if (positionals.length !== 2) throw usageError('expected a SUITE and a DIR', 'eval');
+  const suite = oneOf('eval', 'suite', positionals[0], SUITES);
+  return { suite, dir: positionals[1], dictDirs: values.dict ?? [], json: values.json ?? false, verbose: values.verbose ?? false };
+}
+
+async function run(opts: EvalCliOptions, io: CliIo): Promise<number> {
+  const { runEval } = await import('../../eval/index.ts');
+  await runEval(opts, io);
+  return 0;
+}
+
+export const evalCommand: CommandSpec<EvalCliOptions> = {
+  summary: 'Score the coder against a test suite (petrarch-validation, afp-gsr)',
+  help,
+  parse,
+  run,
+};
