@@ -4,7 +4,7 @@
  * analysis (no parser), pick the most specific matching verb pattern, and emit
  * CAMEO events with the evidence that produced them.
  */
-import { findMentions, groupActors, listActors, type ActorList } from '../actors/index.ts';
+import { findMentions, groupActors, listActors, type ActorGroup, type ActorList } from '../actors/index.ts';
 import type { CodeSpec, CompiledPattern, Dictionaries, PatternSlot, VerbForm } from '../dictionaries/index.ts';
 import type { CameoTable } from '../codes/index.ts';
 import type { ActorRef, EventRecord, RuleRef } from '../model/index.ts';
@@ -435,6 +435,8 @@ function hasAny(words: Set<string>, present: Set<string>): boolean {
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
+  /** The actor phrases of each sentence coded so far (index = sentence index), for later stages. */
+  actors: ActorGroup[][];
 }
 
 export function codeSentence(
@@ -455,6 +457,7 @@ export function codeSentence(
   const hiddenAt = (i: number) => hidden[i - sentence.tokenStart] === 1;
   const groups = groupActors(tokens, mentions, hiddenAt);
   const lists = listActors(tokens, groups, hiddenAt);
+  state.actors[sentence.index] = groups;
   const listAt = new Map<number, ActorList>();
   for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
   const ctx: SentenceContext = { doc, sentence, tokens, hidden, lists, listAt };

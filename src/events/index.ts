@@ -6,6 +6,7 @@ import { loadCameoCodes } from '../codes/index.ts';
 import { loadDictionaries, type Dictionaries } from '../dictionaries/index.ts';
 import { DyadError, type ArticleInput, type CodedArticle, type EventRecord } from '../model/index.ts';
 import { analyze, type Doc } from '../text/index.ts';
+import { runStages, STAGES, type Stage } from '../pipeline/index.ts';
 import { codeSentence, type CodingOptions, type SentenceState } from './coder.ts';
 
 export type { CodingOptions } from './coder.ts';
@@ -19,6 +20,8 @@ export interface CoderOptions extends CodingOptions {
   strictDictionaries?: boolean;
   /** Date used for dated actor roles when an article has none (default: today). */
   today?: () => Date;
+  /** Stages run after event coding (default: all of src/pipeline's STAGES, in order). */
+  stages?: readonly Stage[];
 }
 
 export interface Coder {
@@ -63,6 +66,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const dictionaries = loadDictionaries({ dirs: options.dictDirs, builtin: options.builtin, strict: options.strictDictionaries });
   const codes = loadCameoCodes();
   const today = options.today ?? (() => new Date());
+  const stages = options.stages ?? STAGES;
   const baseOptions: CodingOptions = {
     requireDyad: options.requireDyad,
     commaMin: options.commaMin,
@@ -98,7 +102,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
         result.discarded = { file: story.loc.file, line: story.loc.line, text: story.text };
         return result;
       }
-      const state: SentenceState = { lastSource: null };
+      const state: SentenceState = { lastSource: null, actors: doc.sentences.map(() => []) };
       const opts = { ...baseOptions, ...perCall };
       const events: EventRecord[] = [];
       for (const s of doc.sentences) {
@@ -106,6 +110,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
         events.push(...codeSentence(doc, s, dictionaries, codes, roleDate, state, opts));
       }
       result.events = events;
+      runStages({ doc, article: result, dictionaries, published: dateNum, actors: state.actors }, stages);
       return result;
     },
   };

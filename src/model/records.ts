@@ -52,6 +52,69 @@ export interface EventRecord {
   negated: boolean;
   /** The verb pattern that produced the code. */
   pattern?: RuleRef;
+
+  // --- added by later pipeline stages (issue #4); absent when the stage did not run
+  /** Event date, YYYY-MM-DD, resolved against the publication date. */
+  date?: string;
+  /** Where `date` came from: a date expression in the sentence, or the publication date. */
+  dateSource?: 'text' | 'published';
+  /** The date expression the date was read from, when `dateSource` is "text". */
+  dateText?: TextSpan;
+  location?: EventLocation;
+  plover?: PloverCoding;
+  /** asserted | negated | future | hypothetical; only asserted and future events count by default. */
+  modality?: Modality;
+  /** How many times the same (source, target, code, date) was reported in the article. */
+  mentions?: number;
+  /** Every mention's evidence when `mentions` > 1 (the first is the event's own). */
+  evidence?: Array<{ sentence: number; verb: TextSpan; source: TextSpan; target: TextSpan | null }>;
+}
+
+export type Modality = 'asserted' | 'negated' | 'future' | 'hypothetical';
+
+export interface PloverCoding {
+  type: string;
+  mode?: string;
+  context?: string;
+}
+
+export interface EventLocation {
+  name: string;
+  /** ISO 3166-1 alpha-3. */
+  country: string;
+  lat: number;
+  lon: number;
+  geonameid?: number;
+  precision: 'city' | 'region' | 'country';
+}
+
+/** A place named in the text, resolved or not. */
+export interface PlaceMention extends TextSpan {
+  name?: string;
+  country?: string;
+  lat?: number;
+  lon?: number;
+  geonameid?: number;
+}
+
+/** An actor or named entity mentioned in the article (issue #3). */
+export interface EntityMention extends TextSpan {
+  type: 'PERSON' | 'ORG' | 'GPE' | 'GROUP';
+  /** CAMEO code when known. */
+  code?: string;
+  /** Canonical name. */
+  name?: string;
+  /** Role or title ("foreign minister"), when given. */
+  role?: string;
+  /** For a pronoun or description resolved by coreference: the entity mention it refers to (index into `entities`). */
+  refersTo?: number;
+}
+
+/** A quotation attributed to a speaker (issue #4). */
+export interface QuoteRecord extends TextSpan {
+  kind: 'direct' | 'indirect' | 'mixed';
+  speaker: (TextSpan & { name?: string; code?: string }) | null;
+  cue: TextSpan;
 }
 
 export interface SentenceRecord {
@@ -71,6 +134,13 @@ export interface CodedArticle {
   dictionaryVersion?: string;
   /** Set when the whole article was skipped by a story-level discard rule. */
   discarded?: RuleRef;
+
+  // --- added by later pipeline stages; absent when the stage did not run
+  entities?: EntityMention[];
+  quotes?: QuoteRecord[];
+  places?: PlaceMention[];
+  /** Lexicon-based tone of the article, in the spirit of GDELT's AvgTone (see docs/output-schema.md). */
+  tone?: number;
 }
 
 /** Input to the coder. */
