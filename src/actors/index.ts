@@ -28,6 +28,8 @@ export interface ActorGroup {
   agents: AgentEntry[];
   /** "lawmakers in Arnor": the agent comes first and applies to every actor conjoined after it. */
   agentFirst: boolean;
+  /** Token span of a person's name absorbed after a title ("President [Michel Suleiman]"). */
+  personName?: { start: number; end: number };
 }
 
 /** Actor groups that act together (a compound subject or object). */
@@ -67,11 +69,29 @@ function matchAt<T>(index: PhraseIndex<T>, tokens: Token[], i: number, end: numb
 }
 
 /** Longest-match scan of a sentence's tokens against actors and agents. */
-export function findMentions(tokens: Token[], start: number, end: number, dicts: Dictionaries, date: number): Mention[] {
+/**
+ * People met earlier in the article with a title ("Qatari minister Mohammed
+ * Al-Khulaifi"): later, the name alone ("Al-Khulaifi said") is the same actor.
+ * Keys are upper-case surnames and full names.
+ */
+export type ArticleNames = Map<string, { code: string; name: string }>;
+
+export function findMentions(tokens: Token[], start: number, end: number, dicts: Dictionaries, date: number, names?: ArticleNames): Mention[] {
   const out: Mention[] = [];
   for (let i = start; i < end; ) {
     const actor = matchAt(dicts.actors, tokens, i, end);
     const agent = matchAt(dicts.agents, tokens, i, end);
+    const known = !actor && !agent && names && tokens[i].pos === 'PROPN' ? names.get(tokens[i].norm) : undefined;
+    if (known) {
+      // a run of capitalised words ending in a known surname: "Mohammed Al-Khulaifi"
+      let j = i;
+      while (j + 1 < end && tokens[j + 1].pos === 'PROPN' && names!.has(tokens[j + 1].norm)) j++;
+      const entry = names!.get(tokens[j].norm) ?? known;
+      const synthetic: ActorEntry = { phrases: [], dated: [], defaultCode: entry.code, name: entry.name, loc: { file: '(article)', line: 0 } };
+      out.push({ kind: 'actor', start: i, end: j + 1, actor: synthetic, code: entry.code });
+      i = j + 1;
+      continue;
+    }
     if (actor && (!agent || actor.len >= agent.len)) {
       out.push({ kind: 'actor', start: i, end: i + actor.len, actor: actor.value, code: codeAt(actor.value, date) });
       i += actor.len;
@@ -161,6 +181,7 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
       j++;
     }
     // a name right after a title belongs to the phrase: "Arnor President Umbardacil"
+    const nameStart = end;
     while (end < tokens.length && tokens[end].pos === 'PROPN' && !TIME_WORDS.has(tokens[end].norm) && !hidden(end) && tokens[end].sentence === tokens[first.start].sentence && !mentions.some((m) => m.start === end)) end++;
     const actorCodes = parts.filter((p) => p.kind === 'actor' && p.code).map((p) => p.code!) as string[];
     const agents = parts.filter((p) => p.kind === 'agent').map((p) => p.agent!);
@@ -180,7 +201,19 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
     const modifierOnly = codes.length === 0 && end < tokens.length && tokens[end].pos === 'NOUN' && lastPart.end === end;
     const code = modifierOnly ? null : combineCodes(codes, allAgents);
     const agentFirst = parts[0].kind === 'agent' && actorCodes.length > 0;
-    if (code) groups.push({ start: first.start, end, code, name: nameOf(parts), actorCodes: codes, agents: allAgents, agentFirst: agentFirst || (allAgents !== agents && prev?.agentFirst === true) });
+    const personName = end > nameStart && parts[parts.length - 1].kind === 'agent' ? { start: nameStart, end } : undefined;
+    if (code) {
+      groups.push({
+        start: first.start,
+        end,
+        code,
+        name: nameOf(parts),
+        actorCodes: codes,
+        agents: allAgents,
+        agentFirst: agentFirst || (allAgents !== agents && prev?.agentFirst === true),
+        ...(personName ? { personName } : {}),
+      });
+    }
     k = j;
   }
   // "US and British activists": a bare actor conjoined to "<actor> <sector>" shares the sector
@@ -205,6 +238,16 @@ function joinedByList(tokens: Token[], from: number, to: number, hidden: (i: num
     else if (!DETERMINERS.has(tokens[t].norm) && tokens[t].pos !== 'ADJ') return false;
   }
   return joiner;
+}
+
+/** Remember titled people ("Qatari minister Mohammed Al-Khulaifi") so their names alone code later. */
+export function rememberNames(tokens: Token[], groups: ActorGroup[], names: ArticleNames): void {
+  for (const g of groups) {
+    if (!g.personName || g.code.startsWith('---')) continue;
+    const words = tokens.slice(g.personName.start, g.personName.end);
+    const name = words.map((t) => t.text).join(' ');
+    for (const w of words) if (w.norm.length > 2 && !names.has(w.norm)) names.set(w.norm, { code: g.code, name });
+  }
 }
 
 /** Join groups separated only by list joiners (",", "and", "or", "nor") into compound lists. */

@@ -4,7 +4,7 @@
  * analysis (no parser), pick the most specific matching verb pattern, and emit
  * CAMEO events with the evidence that produced them.
  */
-import { findMentions, groupActors, listActors, type ActorGroup, type ActorList } from '../actors/index.ts';
+import { findMentions, groupActors, listActors, rememberNames, type ActorGroup, type ActorList, type ArticleNames } from '../actors/index.ts';
 import type { CodeSpec, CompiledPattern, Dictionaries, PatternSlot, VerbForm } from '../dictionaries/index.ts';
 import type { CameoTable } from '../codes/index.ts';
 import type { ActorRef, EventRecord, RuleRef } from '../model/index.ts';
@@ -437,6 +437,8 @@ export interface SentenceState {
   lastSource: ActorList | null;
   /** The actor phrases of each sentence coded so far (index = sentence index), for later stages. */
   actors: ActorGroup[][];
+  /** Titled people met so far: their names alone code as the same actor. */
+  names: ArticleNames;
 }
 
 export function codeSentence(
@@ -450,7 +452,7 @@ export function codeSentence(
 ): EventRecord[] {
   const o = { ...DEFAULTS, ...options };
   const tokens = doc.tokens;
-  const mentions = findMentions(tokens, sentence.tokenStart, sentence.tokenEnd, dicts, date);
+  const mentions = findMentions(tokens, sentence.tokenStart, sentence.tokenEnd, dicts, date, state.names);
   const inMention = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);
   for (const m of mentions) if (m.kind === 'actor' && m.code) for (let i = m.start; i < m.end; i++) inMention[i - sentence.tokenStart] = 1;
   const hidden = hideSubClauses(tokens, sentence, (i) => inMention[i - sentence.tokenStart] === 1, o);
@@ -458,6 +460,7 @@ export function codeSentence(
   const groups = groupActors(tokens, mentions, hiddenAt);
   const lists = listActors(tokens, groups, hiddenAt);
   state.actors[sentence.index] = groups;
+  rememberNames(tokens, groups, state.names);
   const listAt = new Map<number, ActorList>();
   for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
   const ctx: SentenceContext = { doc, sentence, tokens, hidden, lists, listAt };

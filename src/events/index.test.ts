@@ -72,3 +72,11 @@ test('coder: bad dates are input errors; date formats are checked', () => {
   assert.equal(parseDate('2026-02-30'), null);
   assert.throws(() => coder.code({ text: 'x', date: 'yesterday' }), /bad date/);
 });
+
+test('coder: a titled person is recognised later by name alone (issue #3)', () => {
+  const text = 'Arnorian Foreign Minister Elendur Halvard met Gondor on Monday. Halvard later criticized Mordor.';
+  assert.deepEqual(triples(text), ['ARNGOV>GON:040', 'ARNGOV>MOR:112']);
+  const later = coder.code({ text, date: '2023-05-01' }).events[1];
+  assert.equal(later.source.text, 'Halvard');
+  assert.equal(later.source.name, 'Elendur Halvard');
+});

@@ -102,7 +102,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
         result.discarded = { file: story.loc.file, line: story.loc.line, text: story.text };
         return result;
       }
-      const state: SentenceState = { lastSource: null, actors: doc.sentences.map(() => []) };
+      const state: SentenceState = { lastSource: null, actors: doc.sentences.map(() => []), names: new Map() };
       const opts = { ...baseOptions, ...perCall };
       const events: EventRecord[] = [];
       for (const s of doc.sentences) {
