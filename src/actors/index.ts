@@ -30,6 +30,8 @@ export interface ActorGroup {
   agentFirst: boolean;
   /** Token span of a person's name absorbed after a title ("President [Michel Suleiman]"). */
   personName?: { start: number; end: number };
+  /** The phrase names a person from the dictionary (an entry with dated roles and no fixed code). */
+  person?: boolean;
 }
 
 /** Actor groups that act together (a compound subject or object). */
@@ -212,6 +214,7 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
         agents: allAgents,
         agentFirst: agentFirst || (allAgents !== agents && prev?.agentFirst === true),
         ...(personName ? { personName } : {}),
+        ...(parts.some((p) => p.actor && p.actor.dated.length > 0 && p.actor.defaultCode === undefined) ? { person: true } : {}),
       });
     }
     k = j;

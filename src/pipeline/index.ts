@@ -8,6 +8,7 @@ import type { ActorGroup } from '../actors/index.ts';
 import type { Dictionaries } from '../dictionaries/index.ts';
 import type { CodedArticle } from '../model/index.ts';
 import type { Doc } from '../text/index.ts';
+import { entitiesStage } from '../entities/index.ts';
 
 export interface ArticleContext {
   doc: Doc;
@@ -27,7 +28,7 @@ export interface Stage {
 }
 
 /** The stages, in the order they run. */
-export const STAGES: readonly Stage[] = [];
+export const STAGES: readonly Stage[] = [entitiesStage];
 
 /** Run every stage; a stage that throws is a bug, so it is reported with its name. */
 export function runStages(ctx: ArticleContext, stages: readonly Stage[] = STAGES): void {
