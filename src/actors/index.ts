@@ -163,6 +163,8 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
         }
         const tok = tokens[t];
         if (isModifier(tok)) continue;
+        // "awful and evil minister": adjectives joined by "and" stay inside the phrase
+        if (tok.norm === 'AND' && t > 0 && tokens[t - 1].pos === 'ADJ' && tokens[t + 1]?.pos === 'ADJ') continue;
         // "ambassadors of Arnor", "soldiers from Gondor": only right after an agent, one link word
         if (LINKS_AGENT_TO_ACTOR.has(tok.norm) && parts[parts.length - 1].kind === 'agent' && !parts.some((p) => p.kind === 'actor') && t === end) continue;
         ok = false;
@@ -273,6 +275,24 @@ export function listActors(tokens: Token[], groups: ActorGroup[], hidden: (i: nu
       }
     }
     lists.push({ start: g.start, end: g.end, members: [g] });
+  }
+  // "lawmakers and officials in Arnor and Gondor": sectors without a country take each country of the list
+  for (const list of lists) {
+    const countryless = list.members.filter((m) => m.actorCodes.length === 0);
+    const located = list.members.filter((m) => m.actorCodes.length > 0);
+    if (countryless.length === 0 || located.length === 0 || !located[0].agentFirst) continue;
+    const expanded: ActorGroup[] = [];
+    for (const m of list.members) {
+      if (m.actorCodes.length > 0) {
+        expanded.push(m);
+        continue;
+      }
+      for (const l of located) {
+        const code = combineCodes(l.actorCodes, m.agents);
+        if (code) expanded.push({ ...m, code, actorCodes: l.actorCodes });
+      }
+    }
+    list.members = expanded;
   }
   return lists;
 }

@@ -245,6 +245,8 @@ function subjectPhraseStart(ctx: SentenceContext, groupStart: number, floor: num
   let k = groupStart;
   while (k - 1 >= floor) {
     const t = ctx.tokens[k - 1];
+    // "neither … nor" opens a list; it is not a word of the noun phrase
+    if (t.norm === 'NEITHER' || t.norm === 'EITHER') break;
     if (ctx.listAt.has(k - 1) || ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) || t.norm === "'S" || t.norm === 'AND') k--;
     else break;
   }
@@ -330,6 +332,11 @@ function findSubject(ctx: SentenceContext, groupStart: number, clauseStart: numb
       let j = k - 1;
       while (j >= clauseStart && !isHidden(ctx, j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
       if (j >= clauseStart && tokens[j].norm === "'S" && listAt.get(j - 1)) return listAt.get(j - 1)!;
+      // a noun inside a prepositional phrase ("Gollum in recent days did allow") is not the subject
+      if (j - 1 >= clauseStart && tokens[j].pos === 'ADP' && listAt.has(j - 1)) {
+        k = j;
+        continue;
+      }
       return null;
     }
     if (t.pos !== 'PUNCT' && t.pos !== 'ADV' && t.pos !== 'PROPN' && t.pos !== 'ADP' && t.pos !== 'NUM') firstContent = false;
