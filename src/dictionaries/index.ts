@@ -112,9 +112,16 @@ function listDictFiles(dir: string): Array<{ kind: DictionaryKind; path: string 
   return files;
 }
 
+/** Prefixes written with a hyphen in news ("re-examine") and as a separate word in dictionaries ("RE_EXAMINE"). */
+const HYPHEN_PREFIXES = new Set(['RE', 'PRE', 'CO', 'ANTI', 'PRO', 'NON', 'COUNTER', 'SELF', 'CROSS', 'POST', 'MULTI']);
+
 function indexPhrases<T>(items: Array<{ phrases: Phrase[]; value: T }>): PhraseIndex<T> {
   const byFirst = new Map<string, Array<{ phrase: Phrase; value: T }>>();
-  for (const { phrases, value } of items) {
+  for (const item of items) {
+    const { value } = item;
+    const phrases = item.phrases.flatMap((p) =>
+      p.length >= 2 && HYPHEN_PREFIXES.has(p[0]) ? [p, [`${p[0]}-${p[1]}`, ...p.slice(2)]] : [p],
+    );
     for (const phrase of phrases) {
       const key = phrase[0];
       let list = byFirst.get(key);

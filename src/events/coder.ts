@@ -26,6 +26,7 @@ const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, comm
 const CLAUSE_BREAKS = lexicon('clause-breaks');
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const REPORT_VERBS = lexicon('report-verbs');
+const COMPLEMENT_VERBS = lexicon('infinitive-complement-verbs');
 /** Pattern words may be this many tokens (actor phrases not counted) from the previous element. */
 const MAX_PATTERN_GAP = 6;
 const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
@@ -353,7 +354,11 @@ interface VerbRecord {
   target: ActorList | null;
   objectControl: boolean;
   complementOf: VerbRecord | null;
+  /** "attacked Iraq and taken Mosul": the verb this one is coordinated with. */
+  coordinatedWith: VerbRecord | null;
   infinitive: boolean;
+  /** Its events were replaced by a transformation. */
+  transformed: boolean;
   code: CodeSpec;
   negated: boolean;
   verbSpan: { text: string; start: number; end: number };
@@ -411,6 +416,13 @@ function applyTransformations(
       for (const e of upper.events) dropped.add(e);
       for (const e of inner.events) dropped.add(e);
       inner.events = [];
+      inner.transformed = true;
+      // verbs coordinated with the reported one belong to the same report ("claimed ISIL attacked Iraq and took Mosul")
+      for (const v of verbs.slice(k + 1)) {
+        if (v.coordinatedWith !== inner && !(v.coordinatedWith?.transformed)) break;
+        for (const e of v.events) dropped.add(e);
+        v.transformed = true;
+      }
       const info = codes.describe(code);
       for (const s of source.members) {
         for (const tg of target.members) {
@@ -503,8 +515,10 @@ export function codeSentence(
     const before = groupStart - 1;
     const complementOf: VerbRecord | null = infinitive && governing && governing.end <= groupStart ? governing : null;
     let subjectDirect = false;
+    let coordinatedWith: VerbRecord | null = null;
     if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
       subject = previousSource; // "condemned the attack and promised aid": same subject
+      coordinatedWith = verbs[verbs.length - 1] ?? null;
     } else if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
       // "urged Bree to help": Bree helps; "pledged to expel", "was seen to break": the subject does
       subject = complementOf.objectControl && complementOf.target ? complementOf.target : complementOf.subject;
@@ -573,7 +587,9 @@ export function codeSentence(
       target,
       objectControl: OBJECT_CONTROL.has(base) && target !== null,
       complementOf,
+      coordinatedWith,
       infinitive,
+      transformed: false,
       code,
       negated,
       verbSpan,
@@ -637,7 +653,7 @@ export function codeSentence(
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
     // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.
-    if (complementOf && thisVerb.events.length > 0) {
+    if (complementOf && thisVerb.events.length > 0 && COMPLEMENT_VERBS.has(complementOf.base)) {
       if (complementOf.objectControl && complementOf.events.length > 0) {
         for (const e of thisVerb.events) dropped.add(e);
       } else if (!complementOf.objectControl && complementOf.source === source) {
