@@ -555,7 +555,7 @@ export function codeSentence(
       const m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt };
       if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m)) continue;
       if (!matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) continue;
-      if (!match || m.score > match.score) match = m;
+      if (!match || m.score >= match.score) match = m; // on a tie the later pattern wins, as in PETRARCH
     }
     const code: CodeSpec = match ? match.pattern.code : hit.form.code;
     let source: ActorList | null = match?.source ?? subject;
