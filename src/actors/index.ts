@@ -248,8 +248,18 @@ function joinedByList(tokens: Token[], from: number, to: number, hidden: (i: num
 /** Remember titled people ("Qatari minister Mohammed Al-Khulaifi") so their names alone code later. */
 export function rememberNames(tokens: Token[], groups: ActorGroup[], names: ArticleNames): void {
   for (const g of groups) {
-    if (!g.personName || g.code.startsWith('---')) continue;
-    const words = tokens.slice(g.personName.start, g.personName.end);
+    if (g.code.startsWith('---')) continue;
+    let span = g.personName;
+    // an apposition: "Israel's ambassador [to the UN], Gilad Erdan, said"
+    let comma = g.end;
+    while (comma < g.end + 6 && comma < tokens.length && ['ADP', 'DET', 'PROPN', 'NOUN'].includes(tokens[comma].pos)) comma++;
+    if (!span && g.agents.length > 0 && tokens[comma]?.norm === ',') {
+      let k = comma + 1;
+      while (k < tokens.length && tokens[k].pos === 'PROPN' && tokens[k].sentence === tokens[g.start].sentence) k++;
+      if (k - (comma + 1) >= 2 && tokens[k]?.norm === ',') span = { start: comma + 1, end: k };
+    }
+    if (!span) continue;
+    const words = tokens.slice(span.start, span.end);
     const name = words.map((t) => t.text).join(' ');
     for (const w of words) if (w.norm.length > 2 && !names.has(w.norm)) names.set(w.norm, { code: g.code, name });
   }

@@ -102,7 +102,10 @@ function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) =>
       if (tokens[i].pos === 'VERB' && REPORT_VERBS.has(tokens[i].lemma)) reports++;
     }
     const attribution = verbs === 1 && reports === 1; // ", US Deputy Secretary of Energy Jeffrey Kupfer said here Wednesday."
-    if ((attribution || (n >= o.commaEndMin && n <= o.commaEndMax)) && !isListItemAt(last, last + 1, end)) for (let i = last; i < end; i++) hidden[i - s.tokenStart] = 1;
+    // the last clause is the main one when nothing before it has a verb ("Israel's envoy, Gilad Erdan, accused …")
+    let verbBefore = false;
+    for (let i = s.tokenStart; i < last && !verbBefore; i++) if (!hidden[i - s.tokenStart] && (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX')) verbBefore = true;
+    if (verbBefore && (attribution || (n >= o.commaEndMin && n <= o.commaEndMax)) && !isListItemAt(last, last + 1, end)) for (let i = last; i < end; i++) hidden[i - s.tokenStart] = 1;
   }
   return hidden;
 }

@@ -1,0 +1,37 @@
+/**
+ * Articles in the style of wire copy, coded with Dyad's built-in dictionaries:
+ * titles and appositions give sector codes, a person is known by name after
+ * first mention, pronouns point back, and roles follow the article's date.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createCoder } from '../../src/index.ts';
+
+const coder = await createCoder();
+const article = readFileSync(new URL('../fixtures/articles/un-accusations.txt', import.meta.url), 'utf8');
+const triples = (r: { events: Array<{ source: { code: string }; target: { code: string } | null; code: string; negated: boolean }> }) =>
+  r.events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code.slice(0, 2)}`);
+
+test('wire: titles, appositions and names after first mention code as the office holder', () => {
+  const r = coder.code({ id: 'un', text: article, date: '2023-03-10' });
+  const t = triples(r);
+  assert.ok(t.includes('RUSGOV>UKR:11'), `Lavrov (Russian Foreign Minister) accused Ukraine: ${t.join(' ')}`);
+  assert.ok(t.includes('ISRGOV>IGOUNO:11'), `Israel's ambassador criticized the Security Council: ${t.join(' ')}`);
+  assert.ok(t.includes('ISRGOV>IRN:11'), `"Erdan" alone is still Israel's ambassador: ${t.join(' ')}`);
+  const erdan = r.events.find((e) => e.target?.code === 'IRN')!;
+  assert.equal(erdan.source.text, 'Erdan');
+});
+
+test('wire: a pronoun points at the person it refers to', () => {
+  const r = coder.code({ id: 'un', text: article, date: '2023-03-10' });
+  const he = r.entities!.find((e) => e.text === 'He')!;
+  assert.ok(he.refersTo !== undefined, 'He is resolved');
+  assert.match(r.entities![he.refersTo!].text, /Erdan/);
+});
+
+test('wire: dated roles follow the publication date', () => {
+  const text = 'Volodymyr Zelensky criticized Russia on Monday.';
+  assert.deepEqual(triples(coder.code({ text, date: '2023-03-10' })), ['UKRGOV>RUS:11']);
+  assert.deepEqual(triples(coder.code({ text, date: '2015-03-10' })), [], 'before May 2019 Zelensky held no office');
+});
