@@ -13,7 +13,7 @@ function usage(argv: string[], pattern: RegExp) {
   );
 }
 
-const codeDefaults = { file: null, input: 'text', format: 'json', date: null, id: null, dictDirs: [] };
+const codeDefaults = { file: null, input: 'text', format: 'json', date: null, id: null, dictDirs: [], allModalities: false };
 
 test('cli_parseArgs: code with defaults reads stdin as text, prints json', () => {
   assert.deepEqual(parseArgs(['code']), { kind: 'run', name: 'code', options: codeDefaults });
@@ -23,12 +23,12 @@ test('cli_parseArgs: code with defaults reads stdin as text, prints json', () =>
 test('cli_parseArgs: code with every option', () => {
   const cmd = parseArgs([
     'code', 'a.txt', '--date', '20261120', '--id', 'doc-1',
-    '--dict', 'd1', '--dict=d2', '--format', 'tsv', '--input', 'text',
+    '--dict', 'd1', '--dict=d2', '--format', 'tsv', '--input', 'text', '--all-modalities',
   ]);
   const expected: Command = {
     kind: 'run',
     name: 'code',
-    options: { file: 'a.txt', input: 'text', format: 'tsv', date: '2026-11-20', id: 'doc-1', dictDirs: ['d1', 'd2'] },
+    options: { file: 'a.txt', input: 'text', format: 'tsv', date: '2026-11-20', id: 'doc-1', dictDirs: ['d1', 'd2'], allModalities: true },
   };
   assert.deepEqual(cmd, expected);
 });
@@ -66,7 +66,7 @@ test('cli_parseArgs: usage errors', () => {
   usage(['code', '--date', '2026-02-30'], /bad --date '2026-02-30'/);
   usage(['code', '--date', '26-11-20'], /bad --date/);
   usage(['code', '--date', '2026-1120'], /bad --date/);
-  usage(['code', '--format', 'xml'], /bad --format 'xml' \(expected json, jsonl or tsv\)/);
+  usage(['code', '--format', 'xml'], /bad --format 'xml' \(expected json, jsonl, tsv or plover\)/);
   usage(['code', '--input', 'csv'], /bad --input 'csv'/);
   usage(['code', 'a.txt', 'b.txt'], /at most one FILE/);
   usage(['code', '--input', 'jsonl', '--id', 'x'], /--id applies to text input only/);

@@ -60,6 +60,8 @@ export interface EventRecord {
   dateSource?: 'text' | 'published';
   /** The date expression the date was read from, when `dateSource` is "text". */
   dateText?: TextSpan;
+  /** How precise `date` is: a day, or the first day (Monday, the 1st, 1 January) of the week, month or year meant ("last week", "in March", "in 2014"). */
+  datePrecision?: DatePrecision;
   location?: EventLocation;
   plover?: PloverCoding;
   /** asserted | negated | future | hypothetical; only asserted and future events count by default. */
@@ -71,6 +73,8 @@ export interface EventRecord {
 }
 
 export type Modality = 'asserted' | 'negated' | 'future' | 'hypothetical';
+
+export type DatePrecision = 'day' | 'week' | 'month' | 'year';
 
 export interface PloverCoding {
   type: string;
@@ -115,6 +119,8 @@ export interface QuoteRecord extends TextSpan {
   kind: 'direct' | 'indirect' | 'mixed';
   speaker: (TextSpan & { name?: string; code?: string }) | null;
   cue: TextSpan;
+  /** The pieces of a quote interrupted by its attribution (“…,” he said, “…”) or running over paragraphs; absent for a quote in one piece. `start`/`end` span them all. */
+  parts?: TextSpan[];
 }
 
 export interface SentenceRecord {

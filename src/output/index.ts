@@ -4,9 +4,12 @@
  * Formats are documented in docs/output-schema.md.
  */
 import type { CodedArticle, EventRecord } from '../model/index.ts';
+import { toPloverRecords } from './plover.ts';
 
-export type OutputFormat = 'json' | 'jsonl' | 'tsv';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'tsv'];
+export { toPloverRecords, type PloverEntity, type PloverRecord } from './plover.ts';
+
+export type OutputFormat = 'json' | 'jsonl' | 'tsv' | 'plover';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'tsv', 'plover'];
 
 /** One article as pretty-printed JSON (2-space indent), no trailing newline. */
 export function toJson(article: CodedArticle): string {
@@ -39,6 +42,16 @@ export const TSV_COLUMNS = [
   'verb_start',
   'verb_end',
   'negated',
+  // added with the pipeline stages (issue #4); empty when a stage did not run
+  'event_date',
+  'date_source',
+  'date_text',
+  'modality',
+  'mentions',
+  'plover_type',
+  'plover_mode',
+  'plover_context',
+  // the free text stays last
   'sentence_text',
 ] as const;
 
@@ -76,6 +89,14 @@ function row(article: CodedArticle, event: EventRecord): string {
     verb_end: event.verb.end,
     negated: event.negated,
     sentence_text: article.sentences[event.sentence]?.text,
+    event_date: event.date,
+    date_source: event.dateSource,
+    date_text: event.dateText?.text,
+    modality: event.modality,
+    mentions: event.mentions,
+    plover_type: event.plover?.type,
+    plover_mode: event.plover?.mode,
+    plover_context: event.plover?.context,
   };
   return TSV_COLUMNS.map((c) => field(values[c])).join('\t');
 }
@@ -83,4 +104,13 @@ function row(article: CodedArticle, event: EventRecord): string {
 /** One TSV row per event of the article (none when it has no events), no trailing newlines. */
 export function toTsvRows(article: CodedArticle): string[] {
   return article.events.map((e) => row(article, e));
+}
+
+/**
+ * One PLOVER JSONL line per event that has a PLOVER coding and passes `include`
+ * (default: all), no trailing newlines. Record ids are `<article id>-<n>`, n the
+ * event's 1-based position in `article.events`, whatever `include` leaves out.
+ */
+export function toPloverJsonl(article: CodedArticle, include: (e: EventRecord) => boolean = () => true): string[] {
+  return toPloverRecords(article, include).map((r) => JSON.stringify(r));
 }

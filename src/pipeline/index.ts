@@ -9,6 +9,13 @@ import type { Dictionaries } from '../dictionaries/index.ts';
 import type { CodedArticle } from '../model/index.ts';
 import type { Doc } from '../text/index.ts';
 import { entitiesStage } from '../entities/index.ts';
+import { quotesStage } from '../quotes/index.ts';
+import { modalityStage } from '../modality/index.ts';
+import { datesStage } from '../dates/index.ts';
+import { dedupeStage } from '../dedupe/index.ts';
+import { ploverStage } from '../plover/index.ts';
+import { toneStage } from '../tone/index.ts';
+import { placesStage } from '../places/index.ts';
 
 export interface ArticleContext {
   doc: Doc;
@@ -28,7 +35,7 @@ export interface Stage {
 }
 
 /** The stages, in the order they run. */
-export const STAGES: readonly Stage[] = [entitiesStage];
+export const STAGES: readonly Stage[] = [entitiesStage, quotesStage, modalityStage, datesStage, dedupeStage, ploverStage, toneStage, placesStage];
 
 /** Run every stage; a stage that throws is a bug, so it is reported with its name. */
 export function runStages(ctx: ArticleContext, stages: readonly Stage[] = STAGES): void {

@@ -190,10 +190,11 @@ test('e2e_cli: the bundled example article codes into the events a reader expect
   const r = dyad(['code', 'examples/ukraine-talks.txt', '--date', '2026-02-11']);
   assert.equal(r.code, 0, r.stderr);
   const article = JSON.parse(r.stdout) as { text?: string; events: Array<{ source: { code: string; start: number; end: number }; target: { code: string } | null; code: string; verb: { text: string } }> };
-  const triples = article.events.map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
-  assert.ok(triples.includes('UKRGOV>RUS:112'), `Sybiha accused Moscow: ${triples.join(' ')}`);
-  assert.ok(triples.includes('RUSGOV>UKR:127'), `Peskov rejected Kyiv's proposal: ${triples.join(' ')}`);
-  const accusation = article.events.find((e) => e.code === '112')!;
+  // roots, not leaf codes: the dictionaries grow, the meaning must not change
+  const triples = article.events.map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code.slice(0, 2)}`);
+  assert.ok(triples.includes('UKRGOV>RUS:11'), `Sybiha accused Moscow: ${triples.join(' ')}`);
+  assert.ok(triples.includes('RUSGOV>UKR:12'), `Peskov rejected Kyiv's proposal: ${triples.join(' ')}`);
+  const accusation = article.events.find((e) => e.code.startsWith('11') && e.target?.code === 'RUS')!;
   assert.equal(accusation.verb.text, 'accused');
 });
 

@@ -2,7 +2,8 @@
 import { basename, extname } from 'node:path';
 import type { ArticleInput, CodedArticle } from '../../model/index.ts';
 import { DyadError } from '../../model/index.ts';
-import { OUTPUT_FORMATS, type OutputFormat, toJson, toJsonl, toTsvRows, tsvHeader } from '../../output/index.ts';
+import { isCounted } from '../../modality/index.ts';
+import { OUTPUT_FORMATS, type OutputFormat, toJson, toJsonl, toPloverJsonl, toTsvRows, tsvHeader } from '../../output/index.ts';
 import { normalizeDate, oneOf, parseOptions, usageError } from '../args.ts';
 import { type CliIo, inputName, openLines, readText, warn, write } from '../io.ts';
 import { reportSkippedLines } from '../dictionary-report.ts';
@@ -22,6 +23,8 @@ export interface CodeOptions {
   id: string | null;
   /** Extra dictionary directories, in order. */
   dictDirs: string[];
+  /** Print negated and hypothetical events too (by default only asserted and future events are printed). */
+  allModalities: boolean;
 }
 
 const help = `Usage: dyad code [FILE|-] [options]
@@ -38,7 +41,10 @@ Options:
                      Each kind of file a directory holds replaces the built-in one.
   --format FORMAT    json (pretty CodedArticle; default for text input),
                      jsonl (one compact CodedArticle per line; default for
-                     --input jsonl) or tsv (one event per line, with a header).
+                     --input jsonl), tsv (one event per line, with a header)
+                     or plover (one PLOVER event record per line).
+  --all-modalities   Also print negated and hypothetical events (by default
+                     only asserted and future events are printed).
   --input FORMAT     text (default): the whole input is one article.
                      jsonl: one {"id", "text", "date"?} object per line; one
                      result per line, same id. Bad lines are reported on stderr
@@ -60,6 +66,7 @@ const options = {
   dict: { type: 'string', multiple: true },
   format: { type: 'string' },
   input: { type: 'string' },
+  'all-modalities': { type: 'boolean' },
 } as const;
 
 function parse(argv: string[]): CodeOptions {
@@ -80,7 +87,15 @@ function parse(argv: string[]): CodeOptions {
     if (!values.id.trim()) throw usageError('--id must not be empty', 'code');
   }
   const file = positionals[0] === undefined || positionals[0] === '-' ? null : positionals[0];
-  return { file, input, format, date, id: values.id ?? null, dictDirs: values.dict ?? [] };
+  return {
+    file,
+    input,
+    format,
+    date,
+    id: values.id ?? null,
+    dictDirs: values.dict ?? [],
+    allModalities: values['all-modalities'] ?? false,
+  };
 }
 
 /** Frames a sequence of articles in one output format. */
@@ -90,17 +105,22 @@ interface Framing {
   end(count: number): string;
 }
 
-function framing(format: OutputFormat, many: boolean): Framing {
+function framing(format: OutputFormat, many: boolean, allModalities: boolean): Framing {
+  // The coder keeps every event with its modality; what counts as an event is decided here.
+  const shown = (a: CodedArticle): CodedArticle => (allModalities ? a : { ...a, events: a.events.filter(isCounted) });
   switch (format) {
     case 'json':
       // Several articles in json form one valid JSON array.
       return many
-        ? { begin: '[\n', article: (a, i) => (i ? ',\n' : '') + toJson(a), end: (n) => (n ? '\n]\n' : ']\n') }
-        : { begin: '', article: (a) => toJson(a) + '\n', end: () => '' };
+        ? { begin: '[\n', article: (a, i) => (i ? ',\n' : '') + toJson(shown(a)), end: (n) => (n ? '\n]\n' : ']\n') }
+        : { begin: '', article: (a) => toJson(shown(a)) + '\n', end: () => '' };
     case 'jsonl':
-      return { begin: '', article: (a) => toJsonl(a) + '\n', end: () => '' };
+      return { begin: '', article: (a) => toJsonl(shown(a)) + '\n', end: () => '' };
     case 'tsv':
-      return { begin: tsvHeader() + '\n', article: (a) => toTsvRows(a).map((r) => r + '\n').join(''), end: () => '' };
+      return { begin: tsvHeader() + '\n', article: (a) => toTsvRows(shown(a)).map((r) => r + '\n').join(''), end: () => '' };
+    case 'plover':
+      // filtered by the writer, so that record ids stay the event's position in the full article
+      return { begin: '', article: (a) => toPloverJsonl(a, allModalities ? undefined : isCounted).map((r) => r + '\n').join(''), end: () => '' };
   }
 }
 
@@ -111,7 +131,7 @@ async function run(opts: CodeOptions, io: CliIo): Promise<number> {
   if (opts.file === null && io.stdin.isTTY) warn(io, 'reading the article from stdin (end with Ctrl-D)');
   // The library is loaded lazily so that --help and usage errors stay fast.
   const { createCoder } = await import('../../index.ts');
-  const out = framing(opts.format, opts.input === 'jsonl' && opts.format === 'json');
+  const out = framing(opts.format, opts.input === 'jsonl' && opts.format === 'json', opts.allModalities);
 
   if (opts.input === 'text') {
     const text = await readText(opts.file, io); // before loading dictionaries: fail fast
@@ -178,7 +198,7 @@ export function parseRecord(
 }
 
 export const code: CommandSpec<CodeOptions> = {
-  summary: 'Code news text into CAMEO events (json, jsonl or tsv)',
+  summary: 'Code news text into CAMEO events (json, jsonl, tsv or PLOVER)',
   help,
   parse,
   run,

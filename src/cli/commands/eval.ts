@@ -3,7 +3,7 @@ import { parseOptions, oneOf, usageError } from '../args.ts';
 import type { CliIo } from '../io.ts';
 import type { CommandSpec } from './types.ts';
 
-const SUITES = ['petrarch-validation', 'afp-gsr'] as const;
+const SUITES = ['petrarch-validation', 'afp-gsr', 'polnear'] as const;
 type Suite = (typeof SUITES)[number];
 
 export interface EvalCliOptions {
@@ -26,16 +26,28 @@ Suites:
   afp-gsr              Real news sentences with PETRARCH2's events: event
                        precision, recall, F1. Uses Dyad's built-in dictionaries
                        unless --dict is given.
+  polnear              PolNeAR (2016 US news, every attribution annotated):
+                       quote attribution. A predicted quote matches a gold
+                       attribution when it covers at least 50% of the words of
+                       the gold content (one-to-one, best coverage first);
+                       prints content precision, recall and F1, the same with
+                       50% overlap required both ways (strict), and speaker
+                       accuracy: among matched contents, the share whose
+                       predicted speaker span overlaps the gold source span (a
+                       gold without source wants no speaker).
 
 Options:
   --dict DIR     Dictionary directory (repeatable), e.g. ../shared/dictionaries/petrarch2
-  --json         Print one JSON object (recordsCorrect, recordsTotal, precision, recall, f1, …)
+  --json         Print one JSON object (recordsCorrect, recordsTotal, precision, recall, f1, …;
+                 polnear: precision, recall, f1, speakerAccuracy, strict, …)
   --verbose      List every wrong record with expected and predicted events
+                 (polnear: every missed gold content and every unmatched quote)
   -h, --help     Show this help.
 
 Examples:
   dyad eval petrarch-validation ../shared/eval/petrarch-validation
   dyad eval afp-gsr ../shared/eval/afp-gsr --dict ../shared/dictionaries/petrarch2
+  dyad eval polnear ../shared/eval/polnear-dev
 `;
 
 const options = {
@@ -58,7 +70,7 @@ async function run(opts: EvalCliOptions, io: CliIo): Promise<number> {
 }
 
 export const evalCommand: CommandSpec<EvalCliOptions> = {
-  summary: 'Score the coder against a test suite (petrarch-validation, afp-gsr)',
+  summary: 'Score the coder against a test suite (petrarch-validation, afp-gsr, polnear)',
   help,
   parse,
   run,
