@@ -131,9 +131,22 @@ export function combineCodes(actorCodes: string[], agents: AgentEntry[]): string
   return base;
 }
 
+/**
+ * Dictionaries are written in capitals; names are shown in title case, except
+ * words of up to three letters and dotted abbreviations, taken as acronyms ("UN", "EU", "U.S.").
+ */
+const NAME_PARTICLES = new Set(['AL', 'EL', 'BIN', 'BEN', 'IBN', 'ABU', 'DE', 'DA', 'DI', 'DU', 'LA', 'LE', 'VAN', 'VON', 'DER', 'DOS', 'DEL', 'MAC', 'MC']);
+
+export function displayName(dictionaryName: string): string {
+  return dictionaryName
+    .split(' ')
+    .map((w) => ((w.length <= 3 && !NAME_PARTICLES.has(w)) || /^([A-Z]\.)+$/.test(w) ? w : w.toLowerCase().replace(/(^|[-'(])(\p{L})/gu, (_, p, c) => p + c.toUpperCase())))
+    .join(' ');
+}
+
 function nameOf(mentions: Mention[]): string | undefined {
   const actor = mentions.find((m) => m.kind === 'actor' && m.code);
-  return actor?.actor?.name;
+  return actor?.actor ? (actor.actor.loc.line === 0 ? actor.actor.name : displayName(actor.actor.name)) : undefined;
 }
 
 /**
