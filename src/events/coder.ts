@@ -588,7 +588,8 @@ export function codeSentence(
       subject: passive ? subject : source,
       source,
       target,
-      objectControl: OBJECT_CONTROL.has(base) && target !== null,
+      // "urged Bree to help": the object sits between the verb and "to"
+      objectControl: OBJECT_CONTROL.has(base) && target !== null && tokens.slice(hit.end, target.start).every((x) => x.norm !== 'TO') && tokens[target.end]?.norm !== undefined && tokens.slice(target.end, Math.min(target.end + 4, sentence.tokenEnd)).some((x) => x.norm === 'TO'),
       complementOf,
       coordinatedWith,
       infinitive,
