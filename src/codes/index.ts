@@ -35,3 +35,4 @@ function readTable(path: string): CameoTable {
   }
   return parseCameoTable(text, path);
 }
+export { loadComplementCodes, type ComplementCodes } from './complements.ts';

@@ -6,7 +6,7 @@
  */
 import { findMentions, groupActors, listActors, rememberNames, type ActorGroup, type ActorList, type ArticleNames } from '../actors/index.ts';
 import type { CodeSpec, CompiledPattern, Dictionaries, PatternSlot, VerbForm } from '../dictionaries/index.ts';
-import type { CameoTable } from '../codes/index.ts';
+import type { CameoTable, ComplementCodes } from '../codes/index.ts';
 import type { ActorRef, EventRecord, RuleRef } from '../model/index.ts';
 import { lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
 
@@ -468,6 +468,7 @@ export function codeSentence(
   sentence: Sentence,
   dicts: Dictionaries,
   codes: CameoTable,
+  complements: ComplementCodes,
   date: number,
   state: SentenceState,
   options: CodingOptions = {},
@@ -657,7 +658,36 @@ export function codeSentence(
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
     // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.
-    if (complementOf && thisVerb.events.length > 0 && COMPLEMENT_VERBS.has(complementOf.base)) {
+    const combined =
+      complementOf && complementOf.code.forward && thisVerb.code.forward && thisVerb.events.length > 0 && complementOf.source
+        ? complements.combine(complementOf.code.forward.slice(0, 2), thisVerb.code.forward)
+        : null;
+    if (combined && complementOf?.source) {
+      // "urged Russia to release the prisoners": one appeal for release (0253)
+      const target = complementOf.objectControl ? complementOf.target : thisVerb.target;
+      for (const e of [...complementOf.events, ...thisVerb.events]) dropped.add(e);
+      thisVerb.events = [];
+      const info = codes.describe(combined);
+      if (target) {
+        for (const s of complementOf.source.members) {
+          for (const tg of target.members) {
+            if (s.code === tg.code) continue;
+            thisVerb.events.push({
+              sentence: sentence.index,
+              source: ref(s),
+              target: ref(tg),
+              code: combined,
+              root: info.root,
+              quadClass: info.quadClass,
+              goldstein: info.goldstein,
+              verb: complementOf.verbSpan,
+              negated: complementOf.negated,
+              pattern: { file: 'complement-codes.tsv', line: 0, text: `${complementOf.base} + ${base} → ${combined}` },
+            });
+          }
+        }
+      }
+    } else if (complementOf && thisVerb.events.length > 0 && COMPLEMENT_VERBS.has(complementOf.base)) {
       if (complementOf.objectControl && complementOf.events.length > 0) {
         for (const e of thisVerb.events) dropped.add(e);
       } else if (!complementOf.objectControl && complementOf.source === source) {

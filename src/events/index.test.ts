@@ -80,3 +80,9 @@ test('coder: a titled person is recognised later by name alone (issue #3)', () =
   assert.equal(later.source.text, 'Halvard');
   assert.equal(later.source.name, 'Elendur Halvard');
 });
+
+test('coder: an appeal is refined by the verb it governs (urged X to meet → 026)', () => {
+  assert.deepEqual(triples('Rohan urged Arnor to meet Gondor.'), ['ROH>ARN:026']);
+  const e = coder.code({ text: 'Rohan urged Arnor to meet Gondor.', date: '2023-05-01' }).events[0];
+  assert.equal(e.verb.text, 'urged');
+});

@@ -2,7 +2,7 @@
  * The coder's public entry: load dictionaries once, then code articles.
  * `createCoder` is what the CLI, the evaluations, the server and the workers use.
  */
-import { loadCameoCodes } from '../codes/index.ts';
+import { loadCameoCodes, loadComplementCodes } from '../codes/index.ts';
 import { loadDictionaries, type Dictionaries } from '../dictionaries/index.ts';
 import { DyadError, type ArticleInput, type CodedArticle, type EventRecord } from '../model/index.ts';
 import { analyze, type Doc } from '../text/index.ts';
@@ -65,6 +65,7 @@ function discardedBy(doc: Doc, dicts: Dictionaries, story: boolean, from: number
 export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const dictionaries = loadDictionaries({ dirs: options.dictDirs, builtin: options.builtin, strict: options.strictDictionaries });
   const codes = loadCameoCodes();
+  const complements = loadComplementCodes(codes);
   const today = options.today ?? (() => new Date());
   const stages = options.stages ?? STAGES;
   const baseOptions: CodingOptions = {
@@ -107,7 +108,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const events: EventRecord[] = [];
       for (const s of doc.sentences) {
         if (discardedBy(doc, dictionaries, false, s.tokenStart, s.tokenEnd)) continue;
-        events.push(...codeSentence(doc, s, dictionaries, codes, roleDate, state, opts));
+        events.push(...codeSentence(doc, s, dictionaries, codes, complements, roleDate, state, opts));
       }
       result.events = events;
       runStages({ doc, article: result, dictionaries, published: dateNum, actors: state.actors }, stages);
