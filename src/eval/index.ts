@@ -7,6 +7,7 @@ export {
   evaluate,
   SUITES,
   type SuiteName,
+  type EventSuiteName,
   type EvalOptions,
   type EvalIO,
   type Writer,
@@ -25,3 +26,15 @@ export {
   type RecordScore,
   type EventTotals,
 } from './score.ts';
+export {
+  runPolnear,
+  evaluatePolnear,
+  loadPolnear,
+  parsePolnearRecord,
+  scoreQuotes,
+  renderPolnear,
+  type PolnearRecord,
+  type PolnearAttribution,
+  type PolnearReport,
+  type PolnearOptions,
+} from './polnear.ts';

@@ -8,9 +8,12 @@ import { DyadError } from '../model/index.ts';
 import { eventTotals, eventTriples, ratio, scoreRecord, type RecordScore, type Triple } from './score.ts';
 import { isoDate, loadSuite, type SuiteRecord } from './suite.ts';
 import { renderHuman } from './report.ts';
+import { runPolnear, type PolnearReport } from './polnear.ts';
 
-export const SUITES = ['petrarch-validation', 'afp-gsr'] as const;
+export const SUITES = ['petrarch-validation', 'afp-gsr', 'polnear'] as const;
 export type SuiteName = (typeof SUITES)[number];
+/** The suites scored on events; polnear scores quote attribution (src/eval/polnear.ts). */
+export type EventSuiteName = Exclude<SuiteName, 'polnear'>;
 
 export interface EvalOptions {
   suite: SuiteName;
@@ -73,10 +76,14 @@ export interface EvalReport {
 }
 
 /** Loads the suite, creates the coder, scores, prints; returns the report. Throws DyadError on bad input. */
-export async function runEval(options: EvalOptions, io: EvalIO): Promise<EvalReport> {
+export async function runEval(options: EvalOptions & { suite: EventSuiteName }, io: EvalIO): Promise<EvalReport>;
+export async function runEval(options: EvalOptions & { suite: 'polnear' }, io: EvalIO): Promise<PolnearReport>;
+export async function runEval(options: EvalOptions, io: EvalIO): Promise<EvalReport | PolnearReport>;
+export async function runEval(options: EvalOptions, io: EvalIO): Promise<EvalReport | PolnearReport> {
   if (!(SUITES as readonly string[]).includes(options.suite)) {
     throw new DyadError('USAGE', `unknown evaluation suite "${options.suite}": use one of ${SUITES.join(', ')}`);
   }
+  if (options.suite === 'polnear') return runPolnear(options, io);
   const dir = resolve(options.dir);
   const records = await loadSuite(dir);
   const extra = (options.dictDirs ?? []).map((d) => resolve(d));

@@ -9,10 +9,12 @@ import type { Doc } from '../text/index.ts';
 
 /** One quotation between marks, as token indices into `Doc.tokens`. */
 export interface QuoteSpan {
-  /** The opening mark. */
+  /** The (first token of the) opening mark. */
   open: number;
-  /** The closing mark, or the last token of the paragraph when the quote was left open. */
+  /** The (last token of the) closing mark, or the last token of the paragraph when the quote was left open. */
   close: number;
+  /** False when the quote was left open at a paragraph's end. */
+  closed: boolean;
   /** Per paragraph: [first token, last token] (both marks included), in order. */
   parts: Array<[number, number]>;
 }
@@ -38,17 +40,51 @@ export function paragraphsOf(doc: Doc): number[] {
 
 type Facing = 'open' | 'close' | 'either';
 
-function facing(doc: Doc, i: number): Facing {
-  const t = doc.tokens[i];
-  if (OPENING.has(t.text)) return 'open';
-  if (CLOSING.has(t.text)) return 'close';
-  const before = t.start > 0 ? doc.text[t.start - 1] : '';
-  const after = t.end < doc.text.length ? doc.text[t.end] : '';
-  const opens = (before === '' || /[\s([{\u2014\u2013-]/.test(before)) && after !== '' && !/\s/.test(after);
-  const closes = before !== '' && !/\s/.test(before) && (after === '' || /[\s.,;:!?)\]\u2014\u2013-]/.test(after));
+interface Mark {
+  /** First and last token of the mark: two for a doubled apostrophe (\'\' as some papers write a quotation mark). */
+  first: number;
+  last: number;
+  facing: Facing;
+}
+
+function facing(doc: Doc, first: number, last: number): Facing {
+  const t = doc.tokens[first];
+  const start = t.start;
+  const end = doc.tokens[last].end;
+  const before = start > 0 ? doc.text[start - 1] : '';
+  const after = end < doc.text.length ? doc.text[end] : '';
+  const opens = (before === '' || /[\s([{\u2014\u2013\u2015-]/.test(before)) && after !== '' && !/\s/.test(after);
+  const closes = before !== '' && !/\s/.test(before) && (after === '' || /[\s.,;:!?)\]\u2014\u2013\u2015-]/.test(after));
+  // a curly mark facing the wrong way (”Fear. I am …) is read from its surroundings
+  if (OPENING.has(t.text)) return closes && !opens ? 'close' : 'open';
+  if (CLOSING.has(t.text)) return opens && !closes ? 'open' : 'close';
   if (opens && !closes) return 'open';
   if (closes && !opens) return 'close';
   return 'either';
+}
+
+/** The quotation marks of the document, in order. */
+function marks(doc: Doc): Mark[] {
+  const out: Mark[] = [];
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let last = -1;
+    if (isQuoteMark(t.text)) last = i;
+    else if ((t.text === "'" || t.text === '\u2019') && i + 1 < tokens.length && tokens[i + 1].text === t.text && tokens[i + 1].start === t.end) last = i + 1;
+    else if (t.text === "''") last = i;
+    if (last < 0) continue;
+    out.push({ first: i, last, facing: facing(doc, i, last) });
+    i = last;
+  }
+  return out;
+}
+
+/** 1 for every token that is (part of) a quotation mark. */
+export function markTokens(doc: Doc): Uint8Array {
+  const out = new Uint8Array(doc.tokens.length);
+  for (const m of marks(doc)) for (let i = m.first; i <= m.last; i++) out[i] = 1;
+  return out;
 }
 
 /** Every quotation in the document, in text order. */
@@ -60,9 +96,9 @@ export function findQuoteSpans(doc: Doc, para: number[] = paragraphsOf(doc)): Qu
     while (j + 1 < doc.tokens.length && para[j + 1] === para[i]) j++;
     return j;
   };
-  for (let i = 0; i < doc.tokens.length; i++) {
-    if (!isQuoteMark(doc.tokens[i].text)) continue;
-    const f = facing(doc, i);
+  for (const m of marks(doc)) {
+    const i = m.first;
+    const f = m.facing;
     if (open >= 0 && para[i] !== para[open]) {
       // the open quote ran to the end of its paragraph
       pieces.push({ open, close: lastOfParagraph(open), closed: false });
@@ -77,7 +113,7 @@ export function findQuoteSpans(doc: Doc, para: number[] = paragraphsOf(doc)): Qu
       if (i - 1 > open) pieces.push({ open, close: i - 1, closed: false });
       open = i;
     } else {
-      pieces.push({ open, close: i, closed: true });
+      pieces.push({ open, close: m.last, closed: true });
       open = -1;
     }
   }
@@ -87,7 +123,7 @@ export function findQuoteSpans(doc: Doc, para: number[] = paragraphsOf(doc)): Qu
   const spans: QuoteSpan[] = [];
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k];
-    const span: QuoteSpan = { open: piece.open, close: piece.close, parts: [[piece.open, piece.close]] };
+    const span: QuoteSpan = { open: piece.open, close: piece.close, closed: piece.closed, parts: [[piece.open, piece.close]] };
     let last = piece;
     while (!last.closed && k + 1 < pieces.length) {
       const next = pieces[k + 1];
@@ -95,6 +131,7 @@ export function findQuoteSpans(doc: Doc, para: number[] = paragraphsOf(doc)): Qu
       if (!startsParagraph) break;
       span.parts.push([next.open, next.close]);
       span.close = next.close;
+      span.closed = next.closed;
       last = next;
       k++;
     }

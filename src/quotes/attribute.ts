@@ -1,0 +1,529 @@
+/**
+ * Attribution over the token table. Every cue outside quotation marks (a verb of
+ * data/lexicons/speech-cues.txt, or of attribution-cues.txt unless `speechOnly`)
+ * is read in one of four frames, tried in order:
+ *
+ * 1. quote before the cue: `“…,” she said` / `“…,” said Smith` (direct; a split
+ *    quote `“…,” he said, “…”` and a quote continued in the next sentence of
+ *    the paragraph `“…,” he said. “…”` are one quotation);
+ * 2. content after the cue: `X said (that) …`, `X told reporters …`, `X said: “…”`,
+ *    `…, adding that …` (the speaker of a participle is the clause's subject);
+ * 3. content before the cue: `…, X said.` and the parenthetical `…, X said, …`;
+ * 4. `according to X, …` / `…, according to X`.
+ *
+ * Then: nouns with a that-clause (`Trump's claim that …`, speech-nouns.txt);
+ * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`); and a
+ * quotation no cue claimed, standing as its own sentence, given the previous
+ * speaker (`continuations`).
+ *
+ * The speaker is the subject noun phrase of the cue (or the phrase after an
+ * inverted `said X`, or after a passive `by`; for `who said` the pronoun, with its
+ * antecedent). Results are token ranges; `index.ts` turns them into character
+ * offsets and `speakers.ts` resolves who the speakers are.
+ */
+import { lexicon, type Doc, type Token } from '../text/index.ts';
+import { findQuoteSpans, markTokens, paragraphsOf, type QuoteSpan } from './marks.ts';
+import { isNominal, isWh, isWord, npEndingAt, npStartingAt, skipAdjuncts, unitStarts } from './phrases.ts';
+
+const isNominalOrPronoun = (t: Token): boolean => isNominal(t) || t.pos === 'PRON';
+
+export type Range = [number, number];
+
+export interface Attribution {
+  /** The cue's tokens. */
+  cue: Range;
+  /** The speaker's tokens as written ("he", "the Russian leader", "Sen. Bernie Sanders"), or null. */
+  speaker: Range | null;
+  /** What was said, in one or more pieces (a split or multi-paragraph quote), marks excluded for direct quotes. */
+  content: Range[];
+  kind: 'direct' | 'indirect' | 'mixed';
+  /** For a relative pronoun speaker ("officials, who said …"): the phrase it stands for. */
+  antecedent?: Range;
+  /** True when no cue was found and the quotation was given the speaker of the quotation before it. */
+  continued?: boolean;
+}
+
+export interface AttributeOptions {
+  /** Quotations without any cue (a paragraph that is only a quote) get the speaker of the previous quotation (default true). */
+  continuations?: boolean;
+  /**
+   * Only speech cues (data/lexicons/speech-cues.txt). By default the attribution cues that are not
+   * speech (attribution-cues.txt: "a poll shows that …", "Trump wants …") count too.
+   */
+  speechOnly?: boolean;
+}
+
+interface CuePhrase {
+  tail: string[];
+}
+
+const cueTables = new Map<boolean, Map<string, CuePhrase[]>>();
+
+/** speech-cues.txt (and attribution-cues.txt) as first word → the words that must follow it (longest first). */
+function cues(speechOnly: boolean): Map<string, CuePhrase[]> {
+  const cached = cueTables.get(speechOnly);
+  if (cached) return cached;
+  const table = new Map<string, CuePhrase[]>();
+  const entries = speechOnly ? [...lexicon('speech-cues')] : [...lexicon('speech-cues'), ...lexicon('attribution-cues')];
+  for (const entry of entries) {
+    const [first, ...tail] = entry.split(/\s+/);
+    const list = table.get(first) ?? [];
+    list.push({ tail });
+    table.set(first, list);
+  }
+  for (const list of table.values()) list.sort((a, b) => b.tail.length - a.tail.length);
+  cueTables.set(speechOnly, table);
+  return table;
+}
+
+const ADDRESSEE = lexicon('speech-addressee-verbs');
+const SPEECH_NOUNS = lexicon('speech-nouns');
+const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
+const BREAK_AFTER_CUE = new Set(['.', '!', '?', ';', ',', '—', '–', '--', ')', ':']);
+
+export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution[] {
+  const tokens = doc.tokens;
+  const n = tokens.length;
+  if (n === 0) return [];
+  const para = paragraphsOf(doc);
+  const spans = findQuoteSpans(doc, para);
+  const mark = markTokens(doc);
+  const isMark = (i: number) => i >= 0 && i < n && mark[i] === 1;
+  const inQuote = new Int32Array(n).fill(-1);
+  const spanOpeningAt = new Map<number, number>();
+  const spanClosingAt = new Map<number, number>();
+  spans.forEach((s, k) => {
+    for (const [a, b] of s.parts) for (let i = a; i <= b; i++) inQuote[i] = k;
+    spanOpeningAt.set(s.open, k);
+    if (s.closed) spanClosingAt.set(s.close, k);
+  });
+  const starts = unitStarts(doc, para, mark);
+  const unitOf = new Int32Array(n);
+  for (let u = 0; u + 1 < starts.length; u++) for (let i = starts[u]; i < starts[u + 1]; i++) unitOf[i] = u;
+
+  const cueTable = cues(options.speechOnly ?? false);
+  const isOpening = (i: number) => i >= 0 && i < n && spanOpeningAt.has(i);
+  const isClosing = (i: number) => i >= 0 && i < n && spanClosingAt.has(i);
+
+  function cueLength(i: number): number {
+    const t = tokens[i];
+    const candidates = cueTable.get(t.norm === 'ACCORDING' ? 'ACCORDING' : t.lemma);
+    // any verb right before a colon and a quotation: "Caddell continued: “…”"
+    if (!candidates) return t.pos === 'VERB' && i + 2 < n && tokens[i + 1].text === ':' && isOpening(i + 2) ? 1 : 0;
+    if (t.norm !== 'ACCORDING' && t.pos !== 'VERB') {
+      // a cue the tagger took for a noun: "The New York Post reports that …"
+      const next = i + 1 < n ? tokens[i + 1] : null;
+      const complementFollows = next !== null && (next.norm === 'THAT' || next.text === ':' || isOpening(i + 1));
+      // "… pay his?” a narrator in the Clinton ad asks."
+      const endsClause = (next === null || /^[.,;]$/.test(next.text)) && /S$/.test(t.norm);
+      if (!(t.pos === 'NOUN' && i > 0 && isNominalOrPronoun(tokens[i - 1]) && (complementFollows || endsClause))) return 0;
+    }
+    for (const { tail } of candidates) {
+      let ok = i + tail.length < n;
+      for (let k = 0; ok && k < tail.length; k++) ok = tokens[i + 1 + k].norm === tail[k];
+      if (ok && (tail.length > 0 || !namingOrPhoning(i))) return 1 + tail.length;
+    }
+    return 0;
+  }
+
+  /** "call" that names or phones: "a stream called Miracle Run", "she called into a radio show", "called to service". */
+  function namingOrPhoning(i: number): boolean {
+    if (tokens[i].lemma !== 'CALL' || i + 1 >= n) return false;
+    const next = tokens[i + 1];
+    if (/^(TO|INTO|IN|BACK|UP|OFF)$/.test(next.norm)) return true;
+    return i > 0 && tokens[i - 1].pos === 'NOUN' && next.pos === 'PROPN';
+  }
+
+  /** Pieces of a quote span, marks excluded, a trailing comma dropped. */
+  function inner(span: QuoteSpan): Range[] {
+    const out: Range[] = [];
+    for (const [a, b] of span.parts) {
+      let from = a;
+      while (from <= b && isMark(from)) from++;
+      let to = b + 1;
+      while (to > from && isMark(to - 1)) to--;
+      while (to > from && (tokens[to - 1].text === ',' || tokens[to - 1].text === ':')) to--;
+      if (to > from) out.push([from, to]);
+    }
+    return out;
+  }
+
+  /** Drop punctuation at either end of a range (quote marks stay), and a leading "that". */
+  function trim(a: number, b: number): Range {
+    while (a < b && tokens[a].pos === 'PUNCT' && !isMark(a)) a++;
+    while (b > a && tokens[b - 1].pos === 'PUNCT' && !isMark(b - 1)) b--;
+    return [a, b];
+  }
+
+  const hasWord = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (isWord(tokens[i])) return true;
+    return false;
+  };
+
+  /** A content range as it reads: exactly one quotation (direct), with quotations inside (mixed), or none (indirect). */
+  function classify(a: number, b: number): { content: Range[]; kind: Attribution['kind'] } | null {
+    [a, b] = trim(a, b);
+    if (!hasWord(a, b)) return null;
+    // extend over a quotation that opens inside and closes later
+    for (let i = a; i < b; i++) {
+      const k = spanOpeningAt.get(i);
+      if (k !== undefined && spans[k].close >= b) b = spans[k].close + 1;
+    }
+    const inside = new Set<number>();
+    for (let i = a; i < b; i++) if (inQuote[i] >= 0) inside.add(inQuote[i]);
+    if (inside.size === 1) {
+      const span = spans[[...inside][0]];
+      let outside = false;
+      for (let i = a; i < b && !outside; i++) if (inQuote[i] < 0 && isWord(tokens[i])) outside = true;
+      if (!outside && span.open >= a) return { content: inner(span), kind: 'direct' };
+    }
+    return { content: [[a, b]], kind: inside.size > 0 ? 'mixed' : 'indirect' };
+  }
+
+  /** The quotation that ends right before token `k` is reached from the right: `“…,” he` or `“…”, he`. */
+  function quoteEndingAt(k: number): number | null {
+    if (isClosing(k)) return spanClosingAt.get(k)!;
+    if (k >= 1 && (tokens[k].text === ',' || tokens[k].text === '—') && isClosing(k - 1)) return spanClosingAt.get(k - 1)!;
+    return null;
+  }
+
+  /** Quotations that follow in the same paragraph, right after one another: `“…,” he said. “…”`. */
+  function following(first: number, from: number): QuoteSpan[] {
+    const out: QuoteSpan[] = [];
+    let i = from;
+    while (i < n && isOpening(i) && para[i] === para[first]) {
+      const span = spans[spanOpeningAt.get(i)!];
+      out.push(span);
+      i = span.close + 1;
+      if (!isClosing(span.close)) break;
+    }
+    return out;
+  }
+
+  /** The subject of a clause opening the unit: "Trump" in "Trump spoke for an hour, saying that …". */
+  function unitSubject(lo: number, hi: number, found: Attribution[]): Range | null {
+    for (let k = found.length - 1; k >= 0; k--) {
+      const prev = found[k];
+      if (prev.cue[0] >= lo && prev.cue[0] < hi && prev.speaker) return prev.speaker;
+    }
+    let i = lo;
+    while (i < hi && (tokens[i].pos === 'CCONJ' || tokens[i].pos === 'ADV' || tokens[i].pos === 'PUNCT')) i++;
+    const e = npStartingAt(tokens, i, hi);
+    return e > i ? [i, e] : null;
+  }
+
+  function complement(from: number, hi: number, addressee: boolean): { start: number; end: number } | null {
+    let j = skipAdjuncts(tokens, from, hi);
+    if (addressee && j < hi) {
+      const e = npStartingAt(tokens, j, hi);
+      if (e > j) {
+        const k = skipAdjuncts(tokens, e, hi);
+        const t = k < hi ? tokens[k] : null;
+        if (t && (t.norm === 'THAT' || t.text === ':' || isOpening(k) || (t.text === ',' && isOpening(k + 1)) || isWh(t) || clauseStarts(k, hi))) j = k;
+        // "…, Graham told The Huffington Post on Thursday.": the listener, and nothing said after
+        else if (!t || /^[.!?;]$/.test(t.text)) return null;
+      }
+    }
+    if (j >= hi) return null;
+    const t = tokens[j];
+    let start = j;
+    if (t.norm === 'THAT' && t.pos !== 'PRON') {
+      if (j + 1 >= hi || /^[.!?]$/.test(tokens[j + 1].text)) return null;
+      start = j + 1;
+    } else if (t.text === ':') {
+      start = j + 1;
+      if (start >= hi) {
+        // "He said:" and the quotation opens the next paragraph
+        if (isOpening(hi)) {
+          const span = spans[spanOpeningAt.get(hi)!];
+          return { start: hi, end: span.close + 1 };
+        }
+        return null;
+      }
+    } else if (t.text === ',') {
+      if (!isOpening(j + 1)) return null;
+      start = j + 1;
+    } else if (t.pos === 'PUNCT' && !isOpening(j)) return null;
+    return { start, end: hi };
+  }
+
+  /** Token k starts a clause: a noun phrase followed by a verb ("the plan was dead", "he would"). */
+  function clauseStarts(k: number, hi: number): boolean {
+    const e = npStartingAt(tokens, k, hi);
+    if (e === k || e >= hi) return false;
+    let v = e;
+    while (v < hi && tokens[v].pos === 'ADV') v++;
+    return v < hi && (tokens[v].pos === 'VERB' || tokens[v].pos === 'AUX');
+  }
+
+  /** Where a sentence starts after a dateline: "GENEVA, March 3 - Talks …", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party …". */
+  function afterDateline(lo: number, hi: number): number {
+    if ((lo > 0 && para[lo] === para[lo - 1]) || !/^\p{Lu}{2,}/u.test(tokens[lo].text)) return lo;
+    for (let k = lo + 1; k < hi && k - lo < 14; k++) if (/^[-\u2013\u2014\u2015]$/.test(tokens[k].text)) return k + 1;
+    return lo;
+  }
+
+  /** The quotation opens its sentence (after nothing but punctuation and "and"/"but"), or follows a colon. */
+  function opensUnit(span: QuoteSpan): boolean {
+    let k = starts[unitOf[span.open]];
+    while (k < span.open && ((tokens[k].pos === 'PUNCT' && !isMark(k)) || tokens[k].pos === 'CCONJ')) k++;
+    return k === span.open || (span.open > 0 && tokens[span.open - 1].text === ':');
+  }
+
+  /** Nothing but adverbials (and a listener) follow the cue up to the end of the unit. */
+  function endsAfter(from: number, hi: number, addressee: boolean): boolean {
+    let j = skipAdjuncts(tokens, from, hi);
+    if (addressee) j = skipAdjuncts(tokens, npStartingAt(tokens, j, hi), hi);
+    return j >= hi || /^[.!?]$/.test(tokens[j].text);
+  }
+
+  /** "Trump's claim that …", "a warning from officials that …": the noun is the cue, the possessor or by/from phrase the speaker. */
+  function atNoun(i: number, hi: number): Attribution | null {
+    const t = tokens[i];
+    if (t.pos !== 'NOUN' || !SPEECH_NOUNS.has(t.lemma) || i + 2 >= hi) return null;
+    let j = i + 1;
+    let speaker: Range | null = null;
+    if (tokens[j].norm === 'BY' || tokens[j].norm === 'FROM') {
+      const e = npStartingAt(tokens, j + 1, hi);
+      if (e > j + 1) [speaker, j] = [[j + 1, e], e];
+    }
+    // "that" opening a clause, not a relative clause ("the statement that was released")
+    if (j + 1 >= hi || tokens[j].norm !== 'THAT' || tokens[j + 1].pos === 'VERB' || tokens[j + 1].pos === 'AUX') return null;
+    if (!speaker && i >= 2 && /^['’]S$/.test(tokens[i - 1].norm)) {
+      const s = npEndingAt(tokens, i - 2, 0);
+      if (s >= 0) speaker = [s, i - 1];
+    } else if (!speaker && i >= 1 && /^(HIS|HER|THEIR|ITS|OUR|MY)$/.test(tokens[i - 1].norm)) speaker = [i - 1, i];
+    const read = classify(j + 1, hi);
+    return read ? { cue: [i, i + 1], speaker, ...read } : null;
+  }
+
+  function accordingTo(c0: number, c1: number, lo: number, hi: number): Attribution | null {
+    const e = npStartingAt(tokens, c1, hi);
+    const speaker: Range | null = e > c1 ? [c1, e] : null;
+    let k = lo;
+    while (k < c0 && (tokens[k].pos === 'CCONJ' || tokens[k].pos === 'ADV' || tokens[k].pos === 'PUNCT')) k++;
+    let read: ReturnType<typeof classify>;
+    if (k === c0) {
+      let j = speaker ? speaker[1] : c1;
+      while (j < hi && tokens[j].text !== ',') j++;
+      read = classify(j + 1, hi);
+    } else {
+      const after = speaker ? speaker[1] : c1;
+      const continues = after < hi && tokens[after].text === ',' && hasWord(after + 1, hi);
+      read = classify(afterDateline(lo, hi), continues ? hi : c0);
+      if (read && read.kind === 'indirect' && quoteEndingAt(c0 - 1) !== null) read = classify(spans[quoteEndingAt(c0 - 1)!].open, c0);
+    }
+    return read ? { cue: [c0, c1], speaker, ...read } : null;
+  }
+
+  function atCue(c0: number, c1: number, lo: number, hi: number, found: Attribution[]): Attribution | null {
+    if (tokens[c0].norm === 'ACCORDING') return accordingTo(c0, c1, lo, hi);
+    const cue: Range = [c0, c1];
+    // left of the cue: auxiliaries and adverbs ("has also said"), then the subject
+    let l = c0 - 1;
+    while (l >= lo && (tokens[l].pos === 'AUX' || tokens[l].pos === 'ADV' || tokens[l].pos === 'PART') && tokens[l].norm !== 'TO' && !isMark(l)) l--;
+    // "Trump took to Twitter to accuse …": the clause's subject
+    const passive = l < c0 - 1 && /^(BE|GET)$/.test(tokens[c0 - 1].lemma) && !/ING$/.test(tokens[c0].norm);
+    const participle = /ING$/.test(tokens[c0].norm) && (l < lo || tokens[l].text === ',' || tokens[l].pos === 'SCONJ' || tokens[l].pos === 'ADP' || tokens[l].pos === 'CCONJ');
+    const coordinated = !participle && l >= lo && (tokens[l].pos === 'CCONJ' || tokens[l].norm === 'TO');
+    let antecedent: Range | undefined;
+    let speaker: Range | null = null;
+    let before = c0 - 1;
+    if (!passive && !participle && !coordinated && l >= lo) {
+      const t = tokens[l];
+      if (t.norm === 'WHO' || t.norm === 'WHICH' || (t.norm === 'THAT' && l > lo && tokens[l - 1].pos === 'NOUN')) {
+        // "Democrats, who argued …": the relative pronoun is the speaker's mention, its antecedent says who
+        let k = l - 1;
+        if (k >= lo && tokens[k].text === ',') k--;
+        const s = npEndingAt(tokens, k, lo);
+        speaker = [l, l + 1];
+        if (s >= 0) [antecedent, before] = [[s, k + 1], s - 1];
+      } else if (t.text === ',' || t.text === ')') {
+        // "Smith, the party's spokesman, said" / "Trump, who spoke in Ohio, said"
+        let k = l - 1;
+        while (k > lo && l - k < 30 && tokens[k].text !== ',' && !isMark(k) && !/^[.!?;]$/.test(tokens[k].text)) k--;
+        if (t.text === ',' && k > lo && tokens[k].text === ',') {
+          const s = npEndingAt(tokens, k - 1, lo);
+          if (s >= 0) [speaker, before] = [[s, k], s - 1];
+        } else if (t.text === ')') {
+          const s = npEndingAt(tokens, l, lo);
+          if (s >= 0) [speaker, before] = [[s, l + 1], s - 1];
+        }
+      } else {
+        const s = npEndingAt(tokens, l, lo);
+        if (s >= 0) [speaker, before] = [[s, l + 1], s - 1];
+      }
+    }
+    let after = c1;
+    // "“…,” said Smith" / "…, said Smith, the spokesman."
+    if (!speaker && !passive && c0 - 1 >= lo && (tokens[c0 - 1].text === ',' || isClosing(c0 - 1))) {
+      const e = npStartingAt(tokens, c1, hi);
+      if (e > c1) {
+        speaker = [c1, e];
+        after = e;
+      }
+    }
+    // "was told by the Daily Caller"
+    if (passive && c1 < hi && tokens[c1].norm === 'BY') {
+      const e = npStartingAt(tokens, c1 + 1, hi);
+      if (e > c1 + 1) {
+        speaker = [c1 + 1, e];
+        after = e;
+      }
+    }
+    // "…, adding that …", "Trump is telling veterans … and says he will …": the clause's subject speaks
+    if (participle || coordinated) speaker = unitSubject(lo, c0, found);
+
+    // 1. a quotation right before the speaker
+    const addressee = ADDRESSEE.has(tokens[c0].lemma);
+    let q = speaker && !participle && !coordinated && before >= 0 ? quoteEndingAt(speaker[0] === c1 ? c0 - 1 : before) : null;
+    // a quotation closing the previous sentence is this cue's only when the cue says nothing else: `“…” Trump said.`
+    if (q !== null && before < lo && (para[before] !== para[lo] || !endsAfter(after, hi, addressee))) q = null;
+    // a quotation inside the sentence is not all the cue introduces: `On “Fox News Sunday,” Pence said his …`,
+    // `Using the tax ''is a misguided approach,'' said Mr. Burman` (read below as a mixed quote)
+    if (q !== null && !opensUnit(spans[q])) q = null;
+    if (q !== null) {
+      const content = inner(spans[q]);
+      const rest = skipAdjuncts(tokens, addressee ? npStartingAt(tokens, skipAdjuncts(tokens, after, hi), hi) : after, hi);
+      let more: QuoteSpan[] = [];
+      if (rest < hi && (tokens[rest].text === ',' || tokens[rest].text === ':')) {
+        // `“…,” he said, “…”`, also with words between: `“…,” Tester said, referring to the excuse, “…”`
+        let k = rest + 1;
+        while (k < hi && !isMark(k) && cueLength(k) === 0) k++;
+        if (isOpening(k)) more = following(k, k);
+      } else if (rest >= hi - 1 && (rest >= hi || /^[.!?]$/.test(tokens[rest].text))) more = following(spans[q].open, hi);
+      for (const span of more) content.push(...inner(span));
+      if (content.length > 0) return { cue, speaker, content, kind: 'direct', ...(antecedent && { antecedent }) };
+    }
+
+    // 2. content after the cue
+    const comp = complement(after, hi, addressee);
+    if (comp) {
+      const read = classify(comp.start, comp.end);
+      if (read) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
+    }
+
+    // 3. content before the cue: "…, X said." / "…, X said, …"
+    if (speaker && before >= lo && (BREAK_AFTER_CUE.has(tokens[before].text) || isClosing(before))) {
+      const rest = skipAdjuncts(tokens, after, hi);
+      const ends = rest >= hi || /^[.!?;]$/.test(tokens[rest].text);
+      const continues = rest < hi && tokens[rest].text === ',' && hasWord(rest + 1, hi) && cueLength(rest + 1) === 0;
+      if (ends || continues) {
+        const read = classify(afterDateline(lo, hi), continues ? hi : isClosing(before) ? before + 1 : before);
+        if (read) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
+      }
+    }
+    return null;
+  }
+
+  const found: Attribution[] = [];
+  for (let u = 0; u + 1 < starts.length; u++) {
+    const lo = starts[u];
+    const hi = starts[u + 1];
+    for (let i = lo; i < hi; i++) {
+      if (inQuote[i] >= 0) continue;
+      const len = cueLength(i);
+      if (len === 0) {
+        const a = atNoun(i, hi);
+        if (a) found.push(a);
+        continue;
+      }
+      const a = atCue(i, i + len, lo, hi, found);
+      if (a) found.push(a);
+      i += len - 1;
+    }
+    cutAtNextClause(found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi));
+  }
+
+  addLabels(found);
+  if (options.continuations ?? true) addContinuations(found);
+  return found.sort((x, y) => x.content[0][0] - y.content[0][0]);
+
+  /**
+   * "Figueroa said the campaign planned a protest, though she acknowledged it was unlikely to work":
+   * a content stops where a later attribution of the sentence starts after a connector (and, but,
+   * though, a comma), not where it is nested ("X said Y told him …").
+   */
+  function cutAtNextClause(list: Attribution[]): void {
+    for (const a of list) {
+      if (a.content.length !== 1 || a.kind === 'direct') continue;
+      const [x, y] = a.content[0];
+      let cut = y;
+      for (const b of list) {
+        if (b === a) continue;
+        const start = b.speaker && b.speaker[0] > x ? Math.min(b.speaker[0], b.cue[0]) : b.cue[0];
+        if (start <= x || start >= cut) continue;
+        const prev = tokens[start - 1];
+        if (prev.pos === 'CCONJ' || prev.text === ',' || prev.text === ';' || CONNECTORS.has(prev.norm)) cut = start - 1;
+      }
+      if (cut === y) continue;
+      while (cut > x && (tokens[cut - 1].pos === 'CCONJ' || tokens[cut - 1].pos === 'PUNCT' && !isMark(cut - 1) || CONNECTORS.has(tokens[cut - 1].norm))) cut--;
+      const read = classify(x, cut);
+      if (read) {
+        a.content = read.content;
+        a.kind = read.kind;
+      }
+    }
+  }
+
+  /**
+   * A paragraph opening with a name and a colon or dash: transcripts ("PENCE: Well, look …"),
+   * headlines ("Pence: Flowers won't be at debate") and lists of voices ("Carla Sanchez ― “…”").
+   * After a dash the words must be a quotation, so datelines ("WASHINGTON — The …") are not read as one.
+   */
+  function addLabels(list: Attribution[]): void {
+    const taken = new Set(list.map((a) => a.cue[0]));
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && para[i] === para[i - 1]) continue;
+      // a transcript quoted whole: each paragraph opens with a mark before the name
+      let first = i;
+      while (isMark(first) && first + 1 < n && para[first + 1] === para[i]) first++;
+      let k = first;
+      let named = false;
+      while (k < n && k - first < 7 && para[k] === para[i] && (/^\p{Lu}/u.test(tokens[k].text) || (k > first && /^(\.|-|&)$/.test(tokens[k].text)))) {
+        if (tokens[k].pos === 'PROPN' || /^\p{Lu}{2,}$/u.test(tokens[k].text)) named = true;
+        k++;
+      }
+      if (k === first || !named || k >= n || para[k] !== para[i] || taken.has(k)) continue;
+      const dash = /^[\u2015\u2014\u2013]$/.test(tokens[k].text);
+      if (tokens[k].text !== ':' && !(dash && isOpening(k + 1))) continue;
+      let end = k + 1;
+      while (end < n && para[end] === para[i]) end++;
+      const read = classify(k + 1, end);
+      if (!read) continue;
+      let words = 0;
+      for (const [x, y] of read.content) for (let t = x; t < y; t++) if (isWord(tokens[t])) words++;
+      if (words >= 3) list.push({ cue: [k, k + 1], speaker: [first, k], ...read });
+    }
+    // a quotation signed at the paragraph's end: `“…” ― Pamela Padilla`
+    for (let e = n - 1; e > 0; e--) {
+      if (e + 1 < n && para[e + 1] === para[e]) continue;
+      let k = e;
+      while (k > 0 && e - k < 6 && para[k] === para[e] && (tokens[k].pos === 'PROPN' || /^\p{Lu}/u.test(tokens[k].text) || tokens[k].text === '.')) k--;
+      if (k === e || !/^[\u2015\u2014\u2013]$/.test(tokens[k].text) || !isClosing(k - 1)) continue;
+      const span = spans[spanClosingAt.get(k - 1)!];
+      if (taken.has(k) || inner(span).length === 0) continue;
+      list.push({ cue: [k, k + 1], speaker: [k + 1, e + 1], content: inner(span), kind: 'direct' });
+    }
+  }
+
+  /** Quotations no cue claimed: a whole sentence or paragraph in quotes takes the previous quotation's speaker. */
+  function addContinuations(list: Attribution[]): void {
+    const covered = new Uint8Array(n);
+    for (const a of list) for (const [x, y] of a.content) for (let i = x; i < y; i++) covered[i] = 1;
+    const byStart = [...list].sort((x, y) => x.content[0][0] - y.content[0][0]);
+    for (const span of spans) {
+      const parts = inner(span);
+      if (parts.length === 0 || parts.some(([x, y]) => covered.subarray(x, y).some((v) => v === 1))) continue;
+      let words = 0;
+      for (const [x, y] of parts) for (let i = x; i < y; i++) if (isWord(tokens[i])) words++;
+      // a quotation standing as its own sentence, not a scare quote inside one
+      const opensUnit = starts[unitOf[span.open]] === span.open || (span.open > 0 && tokens[span.open - 1].text === ':');
+      if (words < 4 || !opensUnit) continue;
+      let prev: Attribution | undefined;
+      for (const a of byStart) if (a.content[0][0] < span.open && a.speaker) prev = a;
+      if (!prev || para[span.open] - para[prev.content[prev.content.length - 1][1] - 1] > 1) continue;
+      list.push({ cue: prev.cue, speaker: prev.speaker, content: parts, kind: 'direct', continued: true, ...(prev.antecedent && { antecedent: prev.antecedent }) });
+    }
+  }
+}

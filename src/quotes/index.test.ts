@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { createCoder } from '../events/index.ts';
+import type { QuoteRecord } from '../model/index.ts';
+import { STAGES } from '../pipeline/index.ts';
+import { analyze } from '../text/index.ts';
+import { findQuotes, quotesStage } from './index.ts';
+
+const FIXTURES = new URL('../../test/fixtures/quotes/', import.meta.url);
+
+function quotes(text: string, options = {}): QuoteRecord[] {
+  return findQuotes(analyze(text), options);
+}
+
+/** Every span of a quote points at its own text. */
+function assertOffsets(text: string, q: QuoteRecord): void {
+  assert.equal(text.slice(q.start, q.end), q.text);
+  assert.equal(text.slice(q.cue.start, q.cue.end), q.cue.text);
+  if (q.speaker) assert.equal(text.slice(q.speaker.start, q.speaker.end), q.speaker.text);
+  for (const p of q.parts ?? []) assert.equal(text.slice(p.start, p.end), p.text);
+}
+
+/** One quote, checked for offsets, summarised as [kind, text, speaker, cue]. */
+function only(text: string, options = {}): [string, string, string | null, string] {
+  const found = quotes(text, options);
+  assert.equal(found.length, 1, `expected one quote, got ${JSON.stringify(found.map((q) => q.text))}`);
+  const q = found[0];
+  assertOffsets(text, q);
+  return [q.kind, q.text, q.speaker?.text ?? null, q.cue.text];
+}
+
+test('quotes_direct: a quote before its cue, with the speaker before or after the verb', () => {
+  assert.deepEqual(only('“The plan is dead,” Smith said on Monday.'), ['direct', 'The plan is dead', 'Smith', 'said']);
+  assert.deepEqual(only('"The plan is dead," said Mayor Ana Lopez.'), ['direct', 'The plan is dead', 'Mayor Ana Lopez', 'said']);
+  assert.deepEqual(only('“We were there legally,” the spokeswoman told reporters.'), ['direct', 'We were there legally', 'the spokeswoman', 'told']);
+});
+
+test('quotes_direct: a quote after its cue, with or without a colon', () => {
+  assert.deepEqual(only('Smith said: "The plan is dead."'), ['direct', 'The plan is dead.', 'Smith', 'said']);
+  assert.deepEqual(only('The minister added, “We will not sign.”'), ['direct', 'We will not sign.', 'The minister', 'added']);
+});
+
+test('quotes_direct: curly and straight marks give the same quote', () => {
+  const curly = only('“Nobody wins a trade war,” the envoy said.');
+  const straight = only('"Nobody wins a trade war," the envoy said.');
+  assert.deepEqual(curly, straight);
+});
+
+test('quotes_split: a quote interrupted by its attribution is one quote in two parts', () => {
+  const text = '“This is not a breakthrough,” said Omar Haddad, “but it is good news.”';
+  const [q] = quotes(text);
+  assertOffsets(text, q);
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker?.text, 'Omar Haddad');
+  assert.deepEqual(q.parts?.map((p) => p.text), ['This is not a breakthrough', 'but it is good news.']);
+  assert.equal(q.start, text.indexOf('This'));
+  assert.equal(q.end, text.indexOf('news.') + 'news.'.length);
+});
+
+test('quotes_split: the next sentence of the same paragraph continues the quote', () => {
+  const text = '"We agreed on two steps," Varga said. "The rest will take longer."';
+  const [q] = quotes(text);
+  assert.deepEqual(q.parts?.map((p) => p.text), ['We agreed on two steps', 'The rest will take longer.']);
+});
+
+test('quotes_paragraphs: a quote running over paragraphs, each reopened with a mark', () => {
+  const text = 'Haddad warned:\n\n“Without money, nothing will move.\n\n“The ships will go elsewhere.”\n\nBoats left at dawn.';
+  const found = quotes(text);
+  assert.equal(found.length, 1);
+  const q = found[0];
+  assertOffsets(text, q);
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker?.text, 'Haddad');
+  assert.deepEqual(q.parts?.map((p) => p.text), ['Without money, nothing will move.', 'The ships will go elsewhere.']);
+});
+
+test('quotes_paragraphs: a whole-paragraph quote without a cue takes the previous speaker', () => {
+  const text = '“The vote was fair,” Mayor Lopez said.\n\n“We counted every ballot twice and found no problems.”';
+  const found = quotes(text);
+  assert.equal(found.length, 2);
+  assert.equal(found[1].text, 'We counted every ballot twice and found no problems.');
+  assert.equal(found[1].speaker?.text, 'Mayor Lopez');
+  assert.equal(found[1].speaker?.name, 'Lopez');
+  assert.deepEqual(quotes(text, { continuations: false }).length, 1);
+});
+
+test('quotes_indirect: "said that", "said" without "that", and "told X that"', () => {
+  assert.deepEqual(only('The ministry said that the border would reopen on Friday.'), ['indirect', 'the border would reopen on Friday', 'The ministry', 'said']);
+  assert.deepEqual(only('Rebel commanders said on Sunday the ceasefire had collapsed.'), ['indirect', 'the ceasefire had collapsed', 'Rebel commanders', 'said']);
+  assert.deepEqual(only('Kovac told reporters in Zagreb that talks would resume.'), ['indirect', 'talks would resume', 'Kovac', 'told']);
+});
+
+test('quotes_indirect: the reported clause before its cue, and a parenthetical cue', () => {
+  assert.deepEqual(only('The port will reopen next week, officials said.'), ['indirect', 'The port will reopen next week', 'officials', 'said']);
+  assert.deepEqual(only('The latest test, the army said, was its biggest yet.'), ['indirect', 'The latest test, the army said, was its biggest yet', 'the army', 'said']);
+});
+
+test('quotes_indirect: "according to" before and after the content', () => {
+  assert.deepEqual(only('According to the report, the economy grew by 2 percent.'), ['indirect', 'the economy grew by 2 percent', 'the report', 'According to']);
+  assert.deepEqual(only('Twelve people died, according to local officials.'), ['indirect', 'Twelve people died', 'local officials', 'according to']);
+});
+
+test('quotes_indirect: two attributions in one sentence do not swallow each other', () => {
+  const text = 'Figueroa said the campaign planned a protest, though she acknowledged it was unlikely to work.';
+  const found = quotes(text);
+  assert.deepEqual(found.map((q) => [q.text, q.speaker?.text]), [
+    ['the campaign planned a protest', 'Figueroa'],
+    ['it was unlikely to work', 'she'],
+  ]);
+  for (const q of found) assertOffsets(text, q);
+});
+
+test('quotes_mixed: indirect speech with quoted words', () => {
+  assert.deepEqual(only('Anders accused the government of "selling the port cheaply."'), ['mixed', 'the government of "selling the port cheaply."', 'Anders', 'accused']);
+});
+
+test('quotes_speakers: pronouns and descriptions resolve to the named speaker', () => {
+  const text = 'Foreign Minister Lena Varga said the talks had failed. She added that a new round was planned. The foreign minister declined to give a date.';
+  const found = quotes(text);
+  assert.deepEqual(found.map((q) => [q.speaker?.text, q.speaker?.name]), [
+    ['Foreign Minister Lena Varga', 'Lena Varga'],
+    ['She', 'Lena Varga'],
+    ['The foreign minister', 'Lena Varga'],
+  ]);
+  // a surname alone is the person named in full before
+  const [, second] = quotes('Melezia Figueroa said they complied. Figueroa said the police were polite.');
+  assert.equal(second.speaker?.name, 'Melezia Figueroa');
+});
+
+test('quotes_speakers: a relative pronoun is the mention, its antecedent the name', () => {
+  const [q] = quotes('The plan was backed by Senator Maria Olsen, who said it would save money.');
+  assert.equal(q.speaker?.text, 'who');
+  assert.equal(q.speaker?.name, 'Maria Olsen');
+  assert.equal(q.text, 'it would save money');
+});
+
+test('quotes_none: sentences without attribution give nothing', () => {
+  assert.deepEqual(quotes('Fishing boats left the harbour at dawn.'), []);
+  assert.deepEqual(quotes('The so-called “peace dividend” never came.'), [], 'a scare quote is not a quotation');
+  assert.deepEqual(quotes(''), []);
+});
+
+test('quotes_options: speechOnly leaves out attributions that are not speech', () => {
+  const text = 'A new poll shows that the president is losing support.';
+  assert.equal(quotes(text).length, 1);
+  assert.deepEqual(quotes(text, { speechOnly: true }), []);
+});
+
+test('quotes_stage: registered in the pipeline and fills article.quotes with actor codes', async () => {
+  assert.ok(STAGES.includes(quotesStage));
+  const coder = await createCoder({ stages: [quotesStage] });
+  const text = 'Russian President Vladimir Putin met the envoy in Moscow. "We are ready to talk," the Russian leader said.';
+  const article = coder.code({ text, date: '2026-03-03' });
+  assert.equal(article.quotes?.length, 1);
+  const q = article.quotes![0];
+  assertOffsets(text, q);
+  assert.equal(q.speaker?.text, 'the Russian leader');
+  assert.equal(q.speaker?.name, 'Vladimir Putin');
+  assert.equal(q.speaker?.code, 'RUSGOV');
+});
+
+test('quotes_fixture: harbour-talks.txt gives the expected quotes', () => {
+  const text = readFileSync(new URL('harbour-talks.txt', FIXTURES), 'utf8');
+  const expected = JSON.parse(readFileSync(new URL('harbour-talks.expected.json', FIXTURES), 'utf8')) as {
+    quotes: Array<{ kind: string; text: string; speaker: string; name?: string; cue: string; parts?: string[] }>;
+  };
+  const found = quotes(text);
+  for (const q of found) assertOffsets(text, q);
+  assert.deepEqual(
+    found.map((q) => ({ kind: q.kind, text: q.text, speaker: q.speaker?.text, ...(q.speaker?.name && { name: q.speaker.name }), cue: q.cue.text, ...(q.parts && { parts: q.parts.map((p) => p.text) }) })),
+    expected.quotes,
+  );
+});
