@@ -184,11 +184,15 @@ function trimSpan(text: string, start: number): { text: string; start: number; e
  * (with a year) are returned. `lean` reads expressions without a year or week
  * ("on Friday", "on October 13") as past (default) or future.
  */
+const MAY_HOLD_DATE = /\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(yesterday|today|tonight|tomorrow|week|month|year|ago|weekend|decade|century|morning|evening|afternoon|night|spring|summer|autumn|fall|winter|christmas|easter|ramadan)\b/i;
+
 export function findDates(text: string, published: number | null, lean: Lean = 'past'): DateMention[] {
   const pub = published === null ? null : fromNumber(published);
   // without a publication date chrono still needs a reference; only absolute dates survive `resolve`
   const ref = { instant: pub ?? new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
   const out: DateMention[] = [];
+  // chrono is the slow part of the pipeline; most sentences name no date at all
+  if (!MAY_HOLD_DATE.test(text)) return out;
   for (const r of chrono.parse(text, ref)) {
     const resolved = resolve(r, text.slice(0, r.index), pub, lean);
     if (!resolved) continue;
