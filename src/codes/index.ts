@@ -35,4 +35,4 @@ function readTable(path: string): CameoTable {
   }
   return parseCameoTable(text, path);
 }
-export { loadComplementCodes, type ComplementCodes } from './complements.ts';
+export { loadComplementCodes, loadPrefixCodes, loadCodePrefixes, CODE_TABLES, type ComplementCodes, type PrefixCodes } from './complements.ts';

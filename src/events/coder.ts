@@ -6,7 +6,15 @@
  */
 import { findMentions, groupActors, listActors, rememberNames, type ActorGroup, type ActorList, type ArticleNames } from '../actors/index.ts';
 import type { CodeSpec, CompiledPattern, Dictionaries, PatternSlot, VerbForm } from '../dictionaries/index.ts';
-import type { CameoTable, ComplementCodes } from '../codes/index.ts';
+import type { CameoTable, ComplementCodes, PrefixCodes } from '../codes/index.ts';
+
+/** The code tables coding consults (data/codes/). */
+export interface CodeTables {
+  codes: CameoTable;
+  complements: ComplementCodes;
+  refusals: PrefixCodes;
+  isReciprocal: (code: string) => boolean;
+}
 import type { ActorRef, EventRecord, RuleRef } from '../model/index.ts';
 import { lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
 
@@ -27,6 +35,7 @@ const CLAUSE_BREAKS = lexicon('clause-breaks');
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const REPORT_VERBS = lexicon('report-verbs');
 const COMPLEMENT_VERBS = lexicon('infinitive-complement-verbs');
+const ASPECT_VERBS = lexicon('aspect-verbs');
 /** Pattern words may be this many tokens (actor phrases not counted) from the previous element. */
 const MAX_PATTERN_GAP = 6;
 const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
@@ -270,9 +279,12 @@ function clauseStartBefore(ctx: SentenceContext, from: number): number {
 /** Index of the first token of the verb group ("has not been", "is about to"), walking back over auxiliaries. */
 function verbGroupStart(tokens: Token[], v: number, floor: number): number {
   let i = v;
+  const gerund = tokens[v].norm.endsWith('ING');
   while (i - 1 >= floor) {
     const t = tokens[i - 1];
     if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || NEGATIONS.has(t.norm) || t.norm === 'ABOUT' || t.norm === 'TO') i--;
+    // "has begun withdrawing": an aspect verb belongs to the group of the gerund it governs
+    else if (gerund && t.pos === 'VERB' && ASPECT_VERBS.has(t.lemma)) i--;
     else break;
   }
   return i;
@@ -287,6 +299,12 @@ function isPassive(tokens: Token[], v: number, floor: number): boolean {
     if (p.pos === 'ADV' || p.pos === 'CCONJ' || NEGATIONS.has(p.norm)) continue;
     return false;
   }
+  return false;
+}
+
+/** A negation with "will"/"would" ("will not lift", "won't attend"): a refusal. */
+function isRefusal(tokens: Token[], groupStart: number, v: number): boolean {
+  for (let i = groupStart; i < v; i++) if (tokens[i].lemma === 'WILL' || tokens[i].lemma === 'WOULD' || tokens[i].norm === 'WO') return true;
   return false;
 }
 
@@ -467,13 +485,13 @@ export function codeSentence(
   doc: Doc,
   sentence: Sentence,
   dicts: Dictionaries,
-  codes: CameoTable,
-  complements: ComplementCodes,
+  tables: CodeTables,
   date: number,
   state: SentenceState,
   options: CodingOptions = {},
 ): EventRecord[] {
   const o = { ...DEFAULTS, ...options };
+  const { codes, complements } = tables;
   const tokens = doc.tokens;
   const mentions = findMentions(tokens, sentence.tokenStart, sentence.tokenEnd, dicts, date, state.names);
   const inMention = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);
@@ -503,7 +521,14 @@ export function codeSentence(
     const t = tokens[i];
     if (isHidden(ctx, i) || listAt.has(i)) continue;
     // wink sometimes tags a verb right after its subject as ADJ or NOUN ("Arnor and Gondor welcome a …")
-    const mistagged = (t.pos === 'ADJ' || t.pos === 'NOUN') && listAt.has(i - 1) && i + 1 < sentence.tokenEnd && tokens[i + 1].pos === 'DET';
+    // and a headline's present tense after its subject ("Saudi Arabia lifts blockade of Qatar")
+    const next = tokens[i + 1];
+    const mistagged =
+      (t.pos === 'ADJ' || t.pos === 'NOUN') &&
+      listAt.has(i - 1) &&
+      next !== undefined &&
+      i + 1 < sentence.tokenEnd &&
+      (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')));
     if (t.pos !== 'VERB' && !mistagged) continue;
     const hit = findVerb(dicts, tokens, i, sentence.tokenEnd);
     if (!hit) continue;
@@ -561,7 +586,7 @@ export function codeSentence(
       if (!matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) continue;
       if (!match || m.score >= match.score) match = m; // on a tie the later pattern wins, as in PETRARCH
     }
-    const code: CodeSpec = match ? match.pattern.code : hit.form.code;
+    const codeFound: CodeSpec = match ? match.pattern.code : hit.form.code;
     let source: ActorList | null = match?.source ?? subject;
     let target: ActorList | null = match?.target ?? objectList;
     if (passive && !match?.source) {
@@ -581,7 +606,16 @@ export function codeSentence(
     previousSource = source ?? previousSource;
     if (source) state.lastSource = source;
     const base = hit.form.base.split(' ')[0];
-    const negated = !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i);
+    let negated = !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i);
+    let code = codeFound;
+    if (negated && code.forward && isRefusal(tokens, groupStart, i)) {
+      // "will not lift the sanctions" is a refusal (12x), an act; "did not attack" is no event
+      const refusal = tables.refusals.lookup(code.forward);
+      if (refusal) {
+        code = { forward: refusal, reverse: null };
+        negated = false;
+      }
+    }
     const verbSpan = { text: doc.text.slice(tokens[hit.start].start, tokens[hit.end - 1].end), start: tokens[hit.start].start, end: tokens[hit.end - 1].end };
     const thisVerb: VerbRecord = {
       base,
@@ -642,7 +676,8 @@ export function codeSentence(
       });
     };
     // "Arnor and Gondor met": a compound subject with no target acts on itself, pair by pair
-    if ((compound || (!target && !passive && !infinitive && subjectDirect)) && source.members.length > 1 && !match?.target) {
+    const mutual = code.forward !== null && tables.isReciprocal(code.forward);
+    if ((compound || (!target && !passive && !infinitive && subjectDirect && mutual)) && source.members.length > 1 && !match?.target) {
       for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
       continue;
     }

@@ -2,12 +2,12 @@
  * The coder's public entry: load dictionaries once, then code articles.
  * `createCoder` is what the CLI, the evaluations, the server and the workers use.
  */
-import { loadCameoCodes, loadComplementCodes } from '../codes/index.ts';
+import { CODE_TABLES, loadCameoCodes, loadCodePrefixes, loadComplementCodes, loadPrefixCodes } from '../codes/index.ts';
 import { loadDictionaries, type Dictionaries } from '../dictionaries/index.ts';
 import { DyadError, type ArticleInput, type CodedArticle, type EventRecord } from '../model/index.ts';
 import { analyze, type Doc } from '../text/index.ts';
 import { runStages, STAGES, type Stage } from '../pipeline/index.ts';
-import { codeSentence, type CodingOptions, type SentenceState } from './coder.ts';
+import { codeSentence, type CodeTables, type CodingOptions, type SentenceState } from './coder.ts';
 
 export type { CodingOptions } from './coder.ts';
 
@@ -65,7 +65,12 @@ function discardedBy(doc: Doc, dicts: Dictionaries, story: boolean, from: number
 export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const dictionaries = loadDictionaries({ dirs: options.dictDirs, builtin: options.builtin, strict: options.strictDictionaries });
   const codes = loadCameoCodes();
-  const complements = loadComplementCodes(codes);
+  const tables: CodeTables = {
+    codes,
+    complements: loadComplementCodes(codes),
+    refusals: loadPrefixCodes(codes, CODE_TABLES.refusals),
+    isReciprocal: loadCodePrefixes(CODE_TABLES.reciprocal),
+  };
   const today = options.today ?? (() => new Date());
   const stages = options.stages ?? STAGES;
   const baseOptions: CodingOptions = {
@@ -108,7 +113,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const events: EventRecord[] = [];
       for (const s of doc.sentences) {
         if (discardedBy(doc, dictionaries, false, s.tokenStart, s.tokenEnd)) continue;
-        events.push(...codeSentence(doc, s, dictionaries, codes, complements, roleDate, state, opts));
+        events.push(...codeSentence(doc, s, dictionaries, tables, roleDate, state, opts));
       }
       result.events = events;
       runStages({ doc, article: result, dictionaries, published: dateNum, actors: state.actors }, stages);

@@ -97,7 +97,8 @@ export function modalityOf(doc: Doc, event: Pick<EventRecord, 'sentence' | 'verb
   while (groupStart > sentenceStart && v - groupStart < MAX_GROUP && inGroup(tokens[groupStart - 1])) groupStart--;
   const group = tokens.slice(groupStart, v);
 
-  if (reportedAsDenied(tokens, groupStart, sentenceStart)) return 'negated';
+  // a denial coded as such (016, "Russia denied that it attacked") is the asserted event; other events under a denial are denied
+  if (reportedAsDenied(tokens, groupStart, sentenceStart)) return event.code?.startsWith('016') ? 'asserted' : 'negated';
   if (conditional(tokens, groupStart, sentenceStart)) return 'hypothetical';
   const modal = group.findIndex((t) => MODALS.has(t.lemma) || MODALS.has(t.norm));
   if (modal >= 0) {

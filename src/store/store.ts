@@ -7,7 +7,7 @@
  *
  * Dates are `YYYY-MM-DD` strings throughout; ids are the CodedArticle ids.
  */
-import type { CodedArticle, EventRecord, QuadClass, QuoteRecord } from '../model/index.ts';
+import type { CodedArticle, EventRecord, QuadClass, QuoteRecord, SentenceRecord } from '../model/index.ts';
 
 /** Where an article came from and what it said, as ingest found it. */
 export interface ArticleMeta {
@@ -27,12 +27,19 @@ export interface ArticleMeta {
   /** Publication date, or null. */
   date?: string | null;
   text: string;
-  /** 64-bit SimHash of the text as four 16-bit bands, for near-duplicate lookup; null for texts too short to fingerprint. */
-  simhash?: SimHashBands | null;
+  /** Near-duplicate fingerprint (see src/ingest/dedupe.ts); null for texts too short to fingerprint. */
+  fingerprint?: Fingerprint | null;
 }
 
-/** A 64-bit SimHash split into four 16-bit integers, most significant first. */
-export type SimHashBands = readonly [number, number, number, number];
+/**
+ * A text's near-duplicate fingerprint: an opaque signature, compared by the
+ * ingest code, and integer lookup keys; texts sharing a key are candidates.
+ */
+export interface Fingerprint {
+  signature: Uint8Array;
+  /** Signed 32-bit integers. */
+  keys: number[];
+}
 
 /** What to write: either a coded article, or a near-duplicate linked to a stored original. */
 export type ArticleWrite =
@@ -73,9 +80,9 @@ export interface StoredArticle {
 }
 
 /** A stored article that is a candidate original for a near-duplicate. */
-export interface SimHashCandidate {
+export interface NearCandidate {
   id: string;
-  simhash: SimHashBands;
+  signature: Uint8Array;
 }
 
 /** Filters for event queries. Absent fields do not filter. */
@@ -111,8 +118,11 @@ export interface EventRow {
   targetCountry: string | null;
   /** False for negated and hypothetical events. */
   counted: boolean;
+  /** Index of the event in its article's `events`. */
+  index: number;
   event: EventRecord;
-  sentenceText: string | null;
+  /** The sentence the event was coded from. */
+  sentence: SentenceRecord | null;
   title: string | null;
   source: string;
   url: string | null;
@@ -189,8 +199,8 @@ export interface Store {
   findHash(hash: string): Promise<string | null>;
   /** Whether an article with this id is stored. */
   hasId(id: string): Promise<boolean>;
-  /** Stored originals (never near-duplicates) sharing at least one SimHash band with `bands`. */
-  simhashCandidates(bands: SimHashBands, limit?: number): Promise<SimHashCandidate[]>;
+  /** Stored originals (never near-duplicates) sharing at least one fingerprint key with `keys`. */
+  nearCandidates(keys: readonly number[], limit?: number): Promise<NearCandidate[]>;
   getArticle(id: string): Promise<StoredArticle | null>;
 
   /** Coded (non-duplicate) articles in storage order after `afterId` (exclusive; null = from the start), at most `limit`. */

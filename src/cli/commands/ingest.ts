@@ -158,6 +158,7 @@ class Progress {
   }
 
   stop(): void {
+    this.multi?.update(); // prints logged lines still buffered
     this.multi?.stop();
   }
 }
@@ -189,6 +190,7 @@ async function run(opts: IngestCliOptions, io: CliIo): Promise<number> {
       fetcher: createFetcher({ timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, perHostIntervalMs: opts.perHostIntervalMs }),
       isStored: (id) => store.hasId(id),
       onBytes: (n) => progress.bytes(n),
+      exclude: store.kind === 'sqlite' ? ['', '-wal', '-shm', '-journal'].map((s) => store.location + s) : [],
     });
     let summary: IngestSummary;
     try {

@@ -13,7 +13,7 @@ CREATE TABLE articles (
   date         TEXT,
   text         TEXT NOT NULL,
   dict_version TEXT,
-  sh0 INTEGER, sh1 INTEGER, sh2 INTEGER, sh3 INTEGER,
+  fingerprint  BYTEA,
   duplicate_of BIGINT REFERENCES articles(doc),
   num_articles INTEGER NOT NULL DEFAULT 1,
   num_sources  INTEGER NOT NULL DEFAULT 1,
@@ -25,12 +25,15 @@ CREATE TABLE articles (
                  setweight(to_tsvector('english', coalesce(title, '')), 'A') || to_tsvector('english', text)
                ) STORED
 );
-CREATE INDEX articles_sh0 ON articles(sh0) WHERE duplicate_of IS NULL;
-CREATE INDEX articles_sh1 ON articles(sh1) WHERE duplicate_of IS NULL;
-CREATE INDEX articles_sh2 ON articles(sh2) WHERE duplicate_of IS NULL;
-CREATE INDEX articles_sh3 ON articles(sh3) WHERE duplicate_of IS NULL;
 CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
 CREATE INDEX articles_fts ON articles USING GIN (fts);
+
+-- near-duplicate lookup keys (MinHash bands) of stored originals
+CREATE TABLE article_keys (
+  key INTEGER NOT NULL,
+  doc BIGINT NOT NULL REFERENCES articles(doc) ON DELETE CASCADE,
+  PRIMARY KEY (key, doc)
+);
 
 CREATE TABLE events (
   eid            BIGSERIAL PRIMARY KEY,
@@ -47,6 +50,9 @@ CREATE TABLE events (
   goldstein      DOUBLE PRECISION NOT NULL,
   counted        BOOLEAN NOT NULL,
   record         TEXT NOT NULL,
+  sentence       TEXT,
+  sent_start     INTEGER,
+  sent_end       INTEGER,
   UNIQUE (doc, n)
 );
 CREATE INDEX events_dyad ON events(source_country, target_country, date) INCLUDE (counted, quad_class, goldstein);

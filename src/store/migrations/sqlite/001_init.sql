@@ -13,8 +13,7 @@ CREATE TABLE articles (
   date         TEXT,
   text         TEXT NOT NULL,
   dict_version TEXT,
-  -- SimHash of the text as four 16-bit bands (NULL: too short to fingerprint)
-  sh0 INTEGER, sh1 INTEGER, sh2 INTEGER, sh3 INTEGER,
+  fingerprint  BLOB,
   duplicate_of INTEGER REFERENCES articles(doc),
   num_articles INTEGER NOT NULL DEFAULT 1,
   num_sources  INTEGER NOT NULL DEFAULT 1,
@@ -24,11 +23,14 @@ CREATE TABLE articles (
   tone         REAL,
   added_at     TEXT NOT NULL
 );
-CREATE INDEX articles_sh0 ON articles(sh0) WHERE duplicate_of IS NULL;
-CREATE INDEX articles_sh1 ON articles(sh1) WHERE duplicate_of IS NULL;
-CREATE INDEX articles_sh2 ON articles(sh2) WHERE duplicate_of IS NULL;
-CREATE INDEX articles_sh3 ON articles(sh3) WHERE duplicate_of IS NULL;
 CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+
+-- near-duplicate lookup keys (MinHash bands) of stored originals
+CREATE TABLE article_keys (
+  key INTEGER NOT NULL,
+  doc INTEGER NOT NULL REFERENCES articles(doc) ON DELETE CASCADE,
+  PRIMARY KEY (key, doc)
+) WITHOUT ROWID;
 
 CREATE TABLE events (
   eid            INTEGER PRIMARY KEY,
@@ -45,6 +47,9 @@ CREATE TABLE events (
   goldstein      REAL NOT NULL,
   counted        INTEGER NOT NULL,
   record         TEXT NOT NULL,
+  sentence       TEXT,
+  sent_start     INTEGER,
+  sent_end       INTEGER,
   UNIQUE (doc, n)
 );
 -- the dyad index covers the dyads query: no table lookups

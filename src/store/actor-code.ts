@@ -18,7 +18,7 @@ const INTERNATIONAL = new Set(['IGO', 'IMG', 'NGO', 'NGM', 'MNC', 'UIS', 'INT'])
 export interface ActorCodeParts {
   /** The country or region code, or null when the actor has none. */
   country: string | null;
-  /** For international actors: the prefix and the group that follows it ("IGOUNO"), else null. */
+  /** For international actors ("IGOUNO", "NGOAMN"): the group after the prefix ("UNO"), else null. */
   knownGroup: string | null;
   /** Role codes in order ("GOV", "MIL"), at most three. */
   types: string[];
@@ -38,8 +38,9 @@ export function actorCodeParts(code: string | null | undefined): ActorCodeParts 
   const first = parts[0];
   if (first && /^[A-Z]{3}$/.test(first)) {
     if (INTERNATIONAL.has(first)) {
-      result.knownGroup = parts[1] && !ROLES.has(parts[1]) ? first + parts[1] : first;
-      i = result.knownGroup.length / 3;
+      const group = parts[1] && !ROLES.has(parts[1]) ? parts[1] : null;
+      result.knownGroup = group;
+      i = group ? 2 : 1;
     } else if (!ROLES.has(first)) {
       result.country = first;
       i = 1;
