@@ -86,3 +86,13 @@ test('coder: an appeal is refined by the verb it governs (urged X to meet → 02
   const e = coder.code({ text: 'Rohan urged Arnor to meet Gondor.', date: '2023-05-01' }).events[0];
   assert.equal(e.verb.text, 'urged');
 });
+
+test('coder: "will not" makes a refusal (12x), "did not" no event', () => {
+  assert.deepEqual(triples('Arnor will not meet Gondor.'), ['ARN>GON:125']);
+  assert.deepEqual(triples('Arnor did not meet Gondor.'), []);
+});
+
+test('coder: a compound subject acts on itself only for mutual events', () => {
+  assert.deepEqual(triples('Arnor and Gondor met on Monday.').sort(), ['ARN>GON:040', 'GON>ARN:040']);
+  assert.deepEqual(triples('Arnor and Gondor condemned the decision.'), []);
+});
