@@ -7,7 +7,7 @@
  *
  * Dates are `YYYY-MM-DD` strings throughout; ids are the CodedArticle ids.
  */
-import type { CodedArticle, EventRecord, QuadClass, QuoteRecord, SentenceRecord } from '../model/index.ts';
+import type { CodedArticle, EventRecord, QuoteRecord, SentenceRecord } from '../model/index.ts';
 
 /** Where an article came from and what it said, as ingest found it. */
 export interface ArticleMeta {
@@ -228,4 +228,3 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-export type { QuadClass };

@@ -202,6 +202,8 @@ class SqliteStore implements Store {
           num_sources = (SELECT count(DISTINCT publisher) FROM articles d WHERE d.doc = articles.doc OR d.duplicate_of = articles.doc)
         WHERE doc = ?`),
       eventsOf: db.prepare('SELECT record FROM events WHERE doc = ? ORDER BY n').pluck(),
+      textOf: db.prepare('SELECT text FROM articles WHERE doc = ?').pluck(),
+      dateOf: db.prepare('SELECT date FROM articles WHERE doc = ?').pluck(),
       insertKey: db.prepare('INSERT OR IGNORE INTO article_keys (key, doc) VALUES (?, ?)'),
       recodeAll: db.prepare(`SELECT id, text, date, dict_version FROM articles
         WHERE duplicate_of IS NULL AND id > ? ORDER BY id LIMIT ?`),
@@ -248,7 +250,7 @@ class SqliteStore implements Store {
     this.writeCoding = db.transaction((doc: number, coded: CodedArticle, date: string | null) => {
       this.stmts.deleteEvents.run(doc);
       this.stmts.deleteQuotes.run(doc);
-      const text = (db.prepare('SELECT text FROM articles WHERE doc = ?').pluck().get(doc) as string) ?? '';
+      const text = (this.stmts.textOf.get(doc) as string | undefined) ?? '';
       this.stmts.updateCoding.run(packCoded(coded, text), coded.dictionaryVersion ?? null, coded.events.length, coded.tone ?? null, doc);
       this.insertCoding(doc, coded, date);
     });
@@ -346,7 +348,7 @@ class SqliteStore implements Store {
       const r = this.stmts.rootOf.get(id) as { doc: number; duplicate_of: number | null } | undefined;
       if (!r) throw new DyadError('INPUT', `no stored article "${id}"`);
       if (r.duplicate_of !== null) throw new DyadError('INPUT', `article "${id}" is a near-duplicate and is not coded`);
-      const date = (this.db.prepare('SELECT date FROM articles WHERE doc = ?').pluck().get(r.doc) as string | null) ?? coded.date ?? null;
+      const date = (this.stmts.dateOf.get(r.doc) as string | null) ?? coded.date ?? null;
       this.writeCoding.immediate(r.doc, coded, date);
     });
   }
