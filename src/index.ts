@@ -10,3 +10,5 @@ export {
 } from './dictionaries/index.ts';
 export { loadCameoCodes, type CameoTable, type CameoCodeInfo } from './codes/index.ts';
 export * from './model/index.ts';
+export { openStore, DEFAULT_DB, type Store } from './store/index.ts';
+export { STAGES, type Stage, type ArticleContext } from './pipeline/index.ts';

@@ -354,6 +354,9 @@ function findSubject(ctx: SentenceContext, groupStart: number, clauseStart: numb
       let j = k - 1;
       while (j >= clauseStart && !isHidden(ctx, j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
       if (j >= clauseStart && tokens[j].norm === "'S" && listAt.get(j - 1)) return listAt.get(j - 1)!;
+      // an actor before the noun modifies it: "Calenardhon crowds burned", "Russian missiles struck"
+      const modifier = j >= clauseStart ? listAt.get(j) : undefined;
+      if (modifier && modifier.end === j + 1) return modifier;
       // a noun inside a prepositional phrase ("Gollum in recent days did allow") is not the subject
       if (j - 1 >= clauseStart && tokens[j].pos === 'ADP' && listAt.has(j - 1)) {
         k = j;
@@ -657,7 +660,8 @@ export function codeSentence(
     const emitted = new Set<string>();
     const emit = (src: ActorRef, tgt: ActorRef | null, c: string) => {
       if (tgt && tgt.code === src.code) return;
-      if (!tgt && o.requireDyad) return;
+      // one-sided events are kept only when asked for, and never for bare statements ("X said")
+      if (!tgt && (o.requireDyad || c.startsWith('01'))) return;
       const key = `${src.code}>${tgt?.code}:${c}`;
       if (emitted.has(key)) return; // one verb, one event per dyad and code
       emitted.add(key);

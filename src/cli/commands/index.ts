@@ -8,6 +8,8 @@ import { events } from './events.ts';
 import { dyads } from './dyads.ts';
 import { quotes } from './quotes.ts';
 import { search } from './search.ts';
+import { worker } from './worker.ts';
+import { status } from './status.ts';
 import type { CommandSpec } from './types.ts';
 
 export const COMMANDS = {
@@ -20,6 +22,8 @@ export const COMMANDS = {
   dyads,
   quotes,
   search,
+  worker,
+  status,
 } satisfies Record<string, CommandSpec<any>>;
 
 export type { CommandSpec } from './types.ts';
