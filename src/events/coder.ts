@@ -470,6 +470,9 @@ function applyTransformations(
   }
 }
 
+/** Reused for every sentence: the words (and lemmas) present, to skip patterns that cannot match. */
+const SENTENCE_WORDS = new Set<string>();
+
 function hasAny(words: Set<string>, present: Set<string>): boolean {
   for (const w of words) if (present.has(w)) return true;
   return false;
@@ -508,7 +511,8 @@ export function codeSentence(
   const listAt = new Map<number, ActorList>();
   for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
   const ctx: SentenceContext = { doc, sentence, tokens, hidden, lists, listAt };
-  const sentenceWords = new Set<string>();
+  const sentenceWords = SENTENCE_WORDS;
+  sentenceWords.clear();
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     sentenceWords.add(tokens[i].norm);
     sentenceWords.add(tokens[i].lemma);

@@ -48,13 +48,6 @@ export function normalizeWord(word: string): string {
   return word.replace(/[\u2018\u2019\u02bc]/g, "'").toUpperCase();
 }
 
-interface RawToken {
-  text: string;
-  pos: string;
-  lemma: string;
-  negated: boolean;
-}
-
 /**
  * Tokenise, tag and split `text` into sentences. Hyphenated words that wink
  * splits ("cease-fire" → cease, -, fire) are joined back into one token when no
@@ -69,52 +62,49 @@ export function analyze(text: string): Doc {
   // wink's typings declare `its.lemma` with a model-addons parameter the generic `out` does not accept
   const lemmas = all.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const negations = all.out(its.negationFlag) as unknown as boolean[];
-  const raw: RawToken[] = new Array(texts.length);
-  for (let k = 0; k < texts.length; k++) raw[k] = { text: texts[k], pos: tags[k], lemma: lemmas[k], negated: negations[k] };
+
   const spans: Array<[number, number]> = [];
   doc.sentences().each((s: ItemSentence) => {
     spans.push(s.out(its.span) as unknown as [number, number]);
   });
 
   // Character offsets: each token is searched for from the end of the previous one.
-  const starts: number[] = new Array(raw.length);
+  const starts: number[] = new Array(texts.length);
   let cursor = 0;
-  for (let k = 0; k < raw.length; k++) {
-    const found = text.indexOf(raw[k].text, cursor);
+  for (let k = 0; k < texts.length; k++) {
+    const found = text.indexOf(texts[k], cursor);
     const start = found >= 0 && found - cursor < 64 ? found : cursor;
     starts[k] = start;
-    cursor = start + raw[k].text.length;
+    cursor = start + texts[k].length;
   }
 
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  const rawToMerged: number[] = new Array(raw.length);
   for (let si = 0; si < spans.length; si++) {
     const [first, last] = spans[si];
     const tokenStart = tokens.length;
     for (let k = first; k <= last; k++) {
-      if (raw[k].text.trim() === '') continue;
-      let end = starts[k] + raw[k].text.length;
-      let pos = raw[k].pos;
-      let lemma = raw[k].lemma;
+      if (texts[k].trim() === '') continue;
+      let end = starts[k] + texts[k].length;
+      let pos = tags[k];
+      let lemma = lemmas[k];
       let j = k;
       // join "word-word(-word)" written without spaces
       while (
         j + 2 <= last &&
-        raw[j + 1].text === '-' &&
+        texts[j + 1] === '-' &&
         starts[j + 1] === end &&
         starts[j + 2] === end + 1 &&
-        raw[j].pos !== 'PUNCT' &&
-        raw[j + 2].pos !== 'PUNCT'
+        tags[j] !== 'PUNCT' &&
+        tags[j + 2] !== 'PUNCT'
       ) {
-        end = starts[j + 2] + raw[j + 2].text.length;
-        pos = raw[j + 2].pos;
+        end = starts[j + 2] + texts[j + 2].length;
+        pos = tags[j + 2];
         j += 2;
       }
       const surface = text.slice(starts[k], end);
       if (j !== k) lemma = surface;
       const i = tokens.length;
-      for (let m = k; m <= j; m++) rawToMerged[m] = i;
       tokens.push({
         i,
         text: surface,
@@ -123,7 +113,7 @@ export function analyze(text: string): Doc {
         pos,
         lemma: normalizeWord(lemma),
         norm: normalizeWord(surface),
-        negated: raw[k].negated,
+        negated: negations[k],
         sentence: si,
       });
       k = j;
