@@ -145,7 +145,9 @@ export function displayName(dictionaryName: string): string {
 }
 
 function nameOf(mentions: Mention[]): string | undefined {
-  const actor = mentions.find((m) => m.kind === 'actor' && m.code);
+  // a person named in the phrase names it ("Kremlin spokesman Dmitry Peskov" is Peskov)
+  const person = mentions.find((m) => m.kind === 'actor' && m.actor && m.actor.dated.length > 0 && m.actor.defaultCode === undefined);
+  const actor = person ?? mentions.find((m) => m.kind === 'actor' && m.code);
   return actor?.actor ? (actor.actor.loc.line === 0 ? actor.actor.name : displayName(actor.actor.name)) : undefined;
 }
 

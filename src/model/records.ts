@@ -147,6 +147,21 @@ export interface CodedArticle {
   places?: PlaceMention[];
   /** Lexicon-based tone of the article, in the spirit of GDELT's AvgTone (see docs/output-schema.md). */
   tone?: number;
+  /** The article's most mentioned actors, people and places, most frequent first. */
+  top?: ArticleTop;
+}
+
+export interface TopItem {
+  /** CAMEO code (actors, people) or ISO-3 country (places), when known. */
+  code?: string;
+  name: string;
+  mentions: number;
+}
+
+export interface ArticleTop {
+  actors: TopItem[];
+  people: TopItem[];
+  places: TopItem[];
 }
 
 /** Input to the coder. */

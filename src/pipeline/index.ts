@@ -9,6 +9,7 @@ import type { Dictionaries } from '../dictionaries/index.ts';
 import type { CodedArticle } from '../model/index.ts';
 import type { Doc } from '../text/index.ts';
 import { entitiesStage } from '../entities/index.ts';
+import { summaryStage } from '../summary/index.ts';
 import { quotesStage } from '../quotes/index.ts';
 import { modalityStage } from '../modality/index.ts';
 import { datesStage } from '../dates/index.ts';
@@ -35,7 +36,7 @@ export interface Stage {
 }
 
 /** The stages, in the order they run. */
-export const STAGES: readonly Stage[] = [entitiesStage, quotesStage, modalityStage, datesStage, dedupeStage, ploverStage, toneStage, placesStage];
+export const STAGES: readonly Stage[] = [entitiesStage, quotesStage, modalityStage, datesStage, dedupeStage, ploverStage, toneStage, placesStage, summaryStage];
 
 /** Run every stage; a stage that throws is a bug, so it is reported with its name. */
 export function runStages(ctx: ArticleContext, stages: readonly Stage[] = STAGES): void {
