@@ -55,6 +55,17 @@ function requireToken(token: string | null | undefined, open: boolean): Middlewa
   };
 }
 
+/**
+ * Write bodies must be declared JSON: a cross-site form or `text/plain` post
+ * cannot set this type without a CORS preflight, which this API never grants.
+ */
+const requireJson: MiddlewareHandler = async (c, next) => {
+  if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) {
+    return c.json({ error: 'send the body as JSON with Content-Type: application/json' }, 415);
+  }
+  await next();
+};
+
 export function createApp(options: AppOptions): Hono {
   const { store, coder } = options;
   const maxSize = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -83,6 +94,7 @@ export function createApp(options: AppOptions): Hono {
     ['POST', 'PUT', 'PATCH', 'DELETE'],
     '/api/*',
     requireToken(options.token, options.open ?? false),
+    requireJson,
     bodyLimit({ maxSize, onError: (c) => c.json({ error: `request body too large (the limit is ${maxSize} bytes)` }, 413) }),
   );
   app.route('/api', writeRoutes(store, coder));

@@ -50,6 +50,7 @@ export function staticFiles(dir: string): Hono {
   const root = resolve(dir);
   const app = new Hono();
   app.get('/*', async (c) => {
+    if (c.req.path.startsWith('/api/')) return c.json({ error: `no route GET ${c.req.path} (see /api/openapi.json)` }, 404);
     let path: string;
     try {
       path = decodeURIComponent(c.req.path);

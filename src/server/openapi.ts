@@ -10,7 +10,10 @@ const paging = [q('limit', 'Page size', int), q('offset', 'Items to skip', int)]
 const dates = [q('from', 'On or after this date (YYYY-MM-DD)'), q('to', 'On or before this date (YYYY-MM-DD)')];
 const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const page = (item: object) => ({ type: 'object', properties: { items: { type: 'array', items: item }, total: int } });
+const page = (item: object) => ({
+  type: 'object',
+  properties: { items: { type: 'array', items: item }, total: int, totalIsLowerBound: { type: 'boolean', description: 'Counting stopped: at least total' } },
+});
 const errors = { '400': json(ref('Error'), 'Bad parameter (the message names it)') };
 const writeErrors = {
   ...errors,
@@ -147,7 +150,7 @@ export const OPENAPI = {
       Stats: { type: 'object', properties: { articles: int, duplicates: int, events: int, kind: str } },
       ArticleSummary: {
         type: 'object',
-        properties: { id: str, title: str, date: str, source: str, url: str, publisher: str, events: int, numArticles: int, snippet: str },
+        properties: { id: str, title: str, headline: str, date: str, source: str, url: str, publisher: str, events: int, numArticles: int, snippet: str },
       },
       ArticleIn: {
         type: 'object',

@@ -23,6 +23,8 @@ type Query = (name: string) => string | undefined;
 export interface ArticleSummary {
   id: string;
   title: string | null;
+  /** The title, else the text's first line (at most 120 characters). */
+  headline: string;
   date: string | null;
   source: string;
   url: string | null;
@@ -33,10 +35,16 @@ export interface ArticleSummary {
   snippet?: string;
 }
 
+function headline(a: StoredArticle): string {
+  const line = a.title?.trim() || a.text.trimStart().split('\n', 1)[0].trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line || a.id;
+}
+
 function summary(a: StoredArticle): ArticleSummary {
   return {
     id: a.id,
     title: a.title,
+    headline: headline(a),
     date: a.date,
     source: a.source,
     url: a.url,
@@ -119,6 +127,12 @@ const DOWNLOAD: Record<'csv' | 'gdelt' | 'plover', { type: string; ext: string }
   plover: { type: 'application/x-ndjson; charset=utf-8', ext: 'jsonl' },
 };
 
+/**
+ * Paged lists count matching rows up to this many past the page; beyond it
+ * `total` is a lower bound (and `totalIsLowerBound` is set).
+ */
+export const MAX_COUNT = 100_000;
+
 /** Search results considered for paging (best first). */
 export const MAX_SEARCH_HITS = 1000;
 
@@ -197,11 +211,12 @@ export function readRoutes(store: Store): Hono {
     const { limit, offset } = paging(q, 50, 1000);
     const items: EventRow[] = [];
     let total = 0;
+    const stop = offset + limit + MAX_COUNT;
     for await (const r of store.events(filter)) {
       if (total >= offset && items.length < limit) items.push(r);
-      total++;
+      if (++total >= stop) break;
     }
-    return c.json({ items, total });
+    return c.json(total >= stop ? { items, total, totalIsLowerBound: true } : { items, total });
   });
 
   app.get('/dyads', async (c) => {
@@ -261,11 +276,12 @@ export function readRoutes(store: Store): Hono {
     const to = dateParam(q, 'to');
     const items = [];
     let total = 0;
+    const stop = offset + limit + MAX_COUNT;
     for await (const r of store.quotes({ speaker, from, to })) {
       if (total >= offset && items.length < limit) items.push(r);
-      total++;
+      if (++total >= stop) break;
     }
-    return c.json({ items, total });
+    return c.json(total >= stop ? { items, total, totalIsLowerBound: true } : { items, total });
   });
 
   app.get('/search', async (c) => {
