@@ -93,7 +93,7 @@ export function resolveSpeakers(doc: Doc, mentions: Array<SpeakerMention | null>
       const name = text(run[0], run[1]);
       const words = name.toUpperCase().split(/\s+/);
       let entry: Known | undefined;
-      if (words.length === 1) entry = [...known].reverse().find((e) => e.words.length > 1 && e.words[e.words.length - 1] === words[0]);
+      if (words.length === 1) entry = recent(known, (e) => e.words.length > 1 && e.words[e.words.length - 1] === words[0]);
       if (!entry) {
         const country = group?.code !== undefined && /^[A-Z]{3}$/.test(group.code);
         entry = { name, code: group?.code, words, person: !country && !words.some((w) => ORG_WORDS.test(w)) };
@@ -103,7 +103,7 @@ export function resolveSpeakers(doc: Doc, mentions: Array<SpeakerMention | null>
       known.push(entry);
       id = { name: entry.name, code: group?.code ?? entry.code };
     } else if (b - a === 1 && SINGULAR_PERSON.has(tokens[a].norm)) {
-      const before = [...known].reverse().find((e) => e.person) ?? latestActor(a, (e) => e.person);
+      const before = recent(known, (e) => e.person) ?? latestActor(a, (e) => e.person);
       if (before) id = { name: before.name, code: before.code };
     } else {
       // a description: "the foreign minister" after "Foreign Minister Lena Varga" (the words of an earlier
@@ -117,7 +117,7 @@ export function resolveSpeakers(doc: Doc, mentions: Array<SpeakerMention | null>
         group !== undefined && e.code !== undefined && !group.code.startsWith('---') &&
         (e.code === group.code || (singular && words.length > 0 && e.code.startsWith(group.code)));
       // among actors, a full name ("Vladimir Putin") before a one-word one ("Moscow", the seat of government)
-      const before = [...known].reverse().find(byWords) ?? [...known].reverse().find(byCode)
+      const before = recent(known, byWords) ?? recent(known, byCode)
         ?? latestActor(a, (e) => byCode(e) && e.words.length > 1) ?? latestActor(a, byCode);
       // the more specific code of the two: "the Russian leader" (RUS) is Putin (RUSGOV)
       const code = group && !(before?.code && before.code.startsWith(group.code)) ? group.code : before?.code;
@@ -141,8 +141,27 @@ export function resolveSpeakers(doc: Doc, mentions: Array<SpeakerMention | null>
   }
 
   function latestActor(at: number, ok: (e: Known) => boolean): Known | undefined {
-    let best: Known | undefined;
-    for (const x of namedActors) if (x.at < at && ok(x.known)) best = x.known;
-    return best;
+    // namedActors is in text order: binary-search the last one before `at`, then look back a bounded way
+    let lo = 0;
+    let hi = namedActors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (namedActors[mid].at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - LOOKBACK; i--) if (ok(namedActors[i].known)) return namedActors[i].known;
+    return undefined;
   }
+}
+
+/**
+ * Coreference looks back this many speakers or actors at most: far enough for any
+ * news story, and it keeps a book-length input linear instead of quadratic.
+ */
+const LOOKBACK = 200;
+
+/** The most recent entry satisfying `ok`, within the last LOOKBACK entries. */
+function recent<T>(items: readonly T[], ok: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0 && i >= items.length - LOOKBACK; i--) if (ok(items[i])) return items[i];
+  return undefined;
 }
