@@ -53,8 +53,14 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * One article may be this large: coding keeps every token of an article in memory at
+ * once (about 180 bytes of RSS per byte of text), so a 50 MB "article" would need gigabytes.
+ */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+
 /** A whole file (or stdin when file is null) as text. */
-export async function readText(file: string | null, io: CliIo): Promise<string> {
+export async function readText(file: string | null, io: CliIo, maxBytes = MAX_ARTICLE_BYTES): Promise<string> {
   const name = inputName(file);
   let bytes: Uint8Array;
   if (file === null) bytes = await readAll(io.stdin);
@@ -64,6 +70,10 @@ export async function readText(file: string | null, io: CliIo): Promise<string> 
     } catch (e) {
       throw fileError(file, e);
     }
+  }
+  if (bytes.length > maxBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new DyadError('INPUT', `${mb(bytes.length)} is more than one article may be (${mb(maxBytes)}); split it, e.g. one article per line with --input jsonl`, { file: name });
   }
   return decodeUtf8(bytes, name);
 }

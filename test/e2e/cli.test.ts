@@ -214,3 +214,11 @@ test("e2e_cli: Dyad's own dictionaries pass dyad dict check with no warnings", (
   assert.equal(r.code, 0, r.stdout);
   assert.match(r.stdout, /0 errors, 0 warnings/);
 });
+
+test('e2e_cli: an article over the size limit is a one-line input error', () => {
+  const big = file('big.txt', 'a'.repeat(11 * 1024 * 1024));
+  const r = dyad(['code', big]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /big\.txt: 11\.0 MB is more than one article may be/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
