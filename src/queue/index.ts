@@ -4,6 +4,8 @@
  * reports depth, consumers, dead letters and worker rates. The NATS
  * connection, the store and the coder are always passed in.
  */
+import { DyadError } from '../model/index.ts';
+
 export {
   queueNames,
   articleSubject,
@@ -40,5 +42,9 @@ export { queueStatus, formatStatus, type QueueStatus, type ConsumerStatus } from
 export async function connectNats(servers: string, name = 'dyad'): Promise<import('@nats-io/transport-node').NatsConnection> {
   const { connect } = await import('@nats-io/transport-node');
   const list = servers.split(',').map((s) => s.trim().replace(/^nats:\/\//i, '')).filter(Boolean);
-  return connect({ servers: list, name, maxReconnectAttempts: -1 });
+  try {
+    return await connect({ servers: list, name, maxReconnectAttempts: -1 });
+  } catch (e) {
+    throw new DyadError('INPUT', `cannot connect to NATS at ${servers} (${(e as Error).message})`);
+  }
 }

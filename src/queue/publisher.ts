@@ -7,6 +7,7 @@
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { contentHash, type RawArticle, type SourceItem } from '../ingest/index.ts';
+import { ensureStreams } from './setup.ts';
 import { articleSubject, type QueueNames } from './subjects.ts';
 
 /** The message body: the article as read, and its content hash. */
@@ -40,13 +41,14 @@ export function encodeArticle(article: RawArticle): { hash: string; data: string
   return { hash, data: JSON.stringify(body) };
 }
 
-/** Publishes every article; resolves when the server has acknowledged all of them. */
+/** Publishes every article (creating the streams when missing); resolves when the server has acknowledged all of them. */
 export async function publishArticles(
   nc: NatsConnection,
   names: QueueNames,
   items: AsyncIterable<SourceItem> | Iterable<SourceItem>,
   opts: PublishOptions = {},
 ): Promise<PublishSummary> {
+  await ensureStreams(nc, names);
   const js = jetstream(nc);
   const summary: PublishSummary = { published: 0, duplicates: 0, failed: [] };
   const report = (o: PublishOutcome) => {

@@ -39,6 +39,8 @@ export interface WorkerOptions {
   ackWaitMs?: number;
   /** Messages pulled ahead (default 32). */
   batch?: number;
+  /** Articles in hand at once (default 2): one is coded while another's transaction commits. */
+  concurrency?: number;
   /** Heartbeat and rate interval (default 1000 ms). */
   heartbeatMs?: number;
   /** First store back-off (default 250 ms), doubled up to maxBackoffMs (default 10 s). */
@@ -101,7 +103,10 @@ export interface DeadLetter {
 
 class PoisonError extends Error {}
 
-const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+// Connection failures, server shutting down or starting, too many clients; and
+// 42P06/42P07/23505, raised when two workers migrate a fresh schema at once
+// (the second attempt finds it migrated).
+const TRANSIENT_CODES = new Set(['42P06', '42P07', '23505', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 
 /** Whether a store error means "the database is unreachable now" rather than "this article is bad". */
 export function isTransientStoreError(e: unknown): boolean {
@@ -157,8 +162,18 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   await ensureStreams(nc, names);
   await ensureConsumer(nc, names, consumer, { ackWaitMs: opts.ackWaitMs ?? DEFAULT_ACK_WAIT_MS, maxDeliver });
   const js = jetstream(nc);
-  let store: Store | null = await opts.openStore();
   let stopping = false;
+  let store: Store | null = null;
+  for (let wait = baseBackoff; ; wait = Math.min(wait * 2, maxBackoff)) {
+    try {
+      store = await opts.openStore();
+      break;
+    } catch (e) {
+      if (!isTransientStoreError(e)) throw e;
+      opts.onEvent?.({ kind: 'store-down', reason: firstLine(e), waitMs: wait });
+      await sleep(wait);
+    }
+  }
   const stats: WorkerStats = { workerId, consumer, processed: 0, stored: 0, duplicates: 0, recoded: 0, retried: 0, dead: 0, startedAt: new Date().toISOString() };
   const emit = (e: WorkerEvent) => opts.onEvent?.(e);
 
@@ -239,7 +254,12 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       const reason = firstLine(e);
       const delivery = m.info.deliveryCount;
       if (delivery >= maxDeliver) {
-        await deadLetter(m, articleId, reason);
+        try {
+          await deadLetter(m, articleId, reason);
+        } catch {
+          m.nak(1000); // the dead-letter stream is unreachable: keep the article, try again later
+          return;
+        }
         m.term(reason.slice(0, 200));
         stats.dead++;
         stats.processed++;
@@ -268,10 +288,15 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
 
   const done = (async () => {
     try {
+      const limit = Math.max(1, opts.concurrency ?? 2);
+      const active = new Set<Promise<void>>();
       for await (const m of messages) {
-        await handle(m);
+        const p: Promise<void> = handle(m).finally(() => active.delete(p));
+        active.add(p);
+        if (active.size >= limit) await Promise.race(active);
         if (stopping) break;
       }
+      await Promise.all(active);
     } finally {
       clearInterval(timer);
       await heartbeat();

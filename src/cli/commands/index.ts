@@ -8,6 +8,8 @@ import { events } from './events.ts';
 import { dyads } from './dyads.ts';
 import { quotes } from './quotes.ts';
 import { search } from './search.ts';
+import { serve } from './serve.ts';
+import { demo } from './demo.ts';
 import { worker } from './worker.ts';
 import { status } from './status.ts';
 import type { CommandSpec } from './types.ts';
@@ -22,6 +24,8 @@ export const COMMANDS = {
   dyads,
   quotes,
   search,
+  serve,
+  demo,
   worker,
   status,
 } satisfies Record<string, CommandSpec<any>>;

@@ -23,6 +23,10 @@ export interface IngestCliOptions {
   nearDuplicates: boolean;
   json: boolean;
   quiet: boolean;
+  /** Publish to this NATS server's queue instead of coding and storing here. */
+  nats?: string;
+  /** Queue name for --nats (default dyad). */
+  queue?: string;
 }
 
 const help = `Usage: dyad ingest [PATH|URL|-]... [--feed URL|FILE]... [options]
@@ -56,6 +60,10 @@ ${DB_HELP}
                      database (default 5000).
   --json             Print the summary as one JSON object.
   -q, --quiet        No progress bar.
+  --nats URL         Publish the articles to the NATS queue instead (coded and
+                     stored by dyad worker); the content hash is the message
+                     id, so the server drops an article published twice.
+  --queue NAME       Queue name for --nats (default dyad).
   -h, --help         Show this help.
 
 A bad input (unreadable, binary, not UTF-8, empty, too large, HTML without an
@@ -83,6 +91,8 @@ const options = {
   'lock-timeout': { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  nats: { type: 'string' },
+  queue: { type: 'string' },
 } as const;
 
 function parse(argv: string[]): IngestCliOptions {
@@ -93,6 +103,7 @@ function parse(argv: string[]): IngestCliOptions {
   for (const f of values.feed ?? []) sources.push({ kind: 'feed', location: f });
   if (!sources.length) throw usageError('nothing to ingest: give a PATH, URL, - or --feed URL', 'ingest');
   if (sources.filter((s) => s.kind === 'stdin').length > 1) throw usageError("'-' (stdin) can be given once", 'ingest');
+  if (values.queue !== undefined && values.nats === undefined) throw usageError('--queue needs --nats', 'ingest');
   const maxMb = numberOption('ingest', 'max-size', values['max-size'], 0.001) ?? 10;
   return {
     sources,
@@ -107,6 +118,8 @@ function parse(argv: string[]): IngestCliOptions {
     nearDuplicates: !values['no-dedupe'],
     json: values.json ?? false,
     quiet: values.quiet ?? false,
+    // Only with --nats, so the options of a local run are unchanged.
+    ...(values.nats !== undefined ? { nats: values.nats, queue: values.queue ?? 'dyad' } : {}),
   };
 }
 
@@ -172,7 +185,38 @@ function summaryLine(s: IngestSummary, seconds: number): string {
   );
 }
 
+/** `--nats`: read the sources and publish them to the queue; dyad worker codes and stores them. */
+async function publish(opts: IngestCliOptions, nats: string, io: CliIo): Promise<number> {
+  const started = performance.now();
+  const { connectNats, ensureStreams, publishArticles, queueNames } = await import('../../queue/index.ts');
+  const { createFetcher, readSources } = await import('../../ingest/index.ts');
+  const names = queueNames(opts.queue ?? 'dyad');
+  const nc = await connectNats(nats, 'dyad-ingest');
+  try {
+    await ensureStreams(nc, names);
+    const items = readSources(opts.sources, {
+      format: opts.input,
+      maxBytes: opts.maxBytes,
+      defaultDate: opts.date,
+      stdin: io.stdin,
+      fetcher: createFetcher({ timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, perHostIntervalMs: opts.perHostIntervalMs }),
+    });
+    const summary = await publishArticles(nc, names, items, {
+      onOutcome: (o) => {
+        if (o.status === 'failed') io.stderr.write(`dyad: ${o.name}: ${o.reason}; skipped\n`);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (opts.json) io.stdout.write(`${JSON.stringify({ ...summary, stream: names.articlesStream, seconds: Math.round(seconds * 1000) / 1000 })}\n`);
+    else io.stdout.write(`ingest: ${summary.published} articles published to ${names.articlesStream}, ${summary.duplicates} already there, ${summary.failed.length} failed, in ${seconds.toFixed(1)} s\n`);
+    return summary.failed.length ? 1 : 0;
+  } finally {
+    await nc.drain().catch(() => {});
+  }
+}
+
 async function run(opts: IngestCliOptions, io: CliIo): Promise<number> {
+  if (opts.nats !== undefined) return publish(opts, opts.nats, io);
   const started = performance.now();
   // The database first: a locked or read-only database fails before any work.
   const store = await openDb(opts.db, { busyTimeoutMs: opts.lockTimeoutMs });

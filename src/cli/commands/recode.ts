@@ -12,6 +12,10 @@ export interface RecodeCliOptions {
   all: boolean;
   lockTimeoutMs: number;
   json: boolean;
+  /** Start a replay of the NATS queue's article log instead of recoding the database here. */
+  nats?: string;
+  /** Queue name for --nats (default dyad). */
+  queue?: string;
 }
 
 const help = `Usage: dyad recode [--dict DIR]... [options]
@@ -30,6 +34,11 @@ ${DB_HELP}
   --lock-timeout MS  How long to wait for another process writing to the
                      database (default 5000).
   --json             Print the summary as one JSON object.
+  --nats URL         Scale-out: create the durable consumer that replays the
+                     queue's whole article log for this dictionary set; the
+                     workers started with the same --dict code it (and
+                     replace older codings article by article).
+  --queue NAME       Queue name for --nats (default dyad).
   -h, --help         Show this help.
 
 Example:
@@ -42,21 +51,50 @@ const options = {
   all: { type: 'boolean' },
   'lock-timeout': { type: 'string' },
   json: { type: 'boolean' },
+  nats: { type: 'string' },
+  queue: { type: 'string' },
 } as const;
 
 function parse(argv: string[]): RecodeCliOptions {
   const { values, positionals } = parseOptions('recode', options, argv);
   if (positionals.length) throw usageError(`unexpected argument '${positionals[0]}'`, 'recode');
+  if (values.queue !== undefined && values.nats === undefined) throw usageError('--queue needs --nats', 'recode');
   return {
     db: values.db ?? null,
     dictDirs: values.dict ?? [],
     all: values.all ?? false,
     lockTimeoutMs: intOption('recode', 'lock-timeout', values['lock-timeout'], 0) ?? 5000,
     json: values.json ?? false,
+    // Only with --nats, so the options of a local run are unchanged.
+    ...(values.nats !== undefined ? { nats: values.nats, queue: values.queue ?? 'dyad' } : {}),
   };
 }
 
+/** `--nats`: a new consumer replays the article log from the start with this dictionary set. */
+async function replay(opts: RecodeCliOptions, nats: string, io: CliIo): Promise<number> {
+  const { connectNats, consumerName, ensureConsumer, ensureStreams, queueNames, queueStatus } = await import('../../queue/index.ts');
+  const { createCoder } = await import('../../index.ts');
+  const coder = await createCoder({ dictDirs: opts.dictDirs });
+  reportSkippedLines(coder.dictionaries.diagnostics, io);
+  const names = queueNames(opts.queue ?? 'dyad');
+  const consumer = consumerName(coder.dictionaryVersion);
+  const nc = await connectNats(nats, 'dyad-recode');
+  try {
+    await ensureStreams(nc, names);
+    await ensureConsumer(nc, names, consumer);
+    const c = (await queueStatus(nc, names)).consumers.find((x) => x.name === consumer);
+    const summary = { consumer, dictionaryVersion: coder.dictionaryVersion, pending: c?.pending ?? 0 };
+    const dicts = opts.dictDirs.map((d) => ` --dict ${d}`).join('');
+    if (opts.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
+    else io.stdout.write(`recode: consumer ${consumer} replays ${summary.pending} articles of ${names.articlesStream}; start workers with: dyad worker --nats ${nats}${(opts.queue ?? 'dyad') === 'dyad' ? '' : ` --queue ${opts.queue}`}${dicts} --db …\n`);
+    return 0;
+  } finally {
+    await nc.drain().catch(() => {});
+  }
+}
+
 async function run(opts: RecodeCliOptions, io: CliIo): Promise<number> {
+  if (opts.nats !== undefined) return replay(opts, opts.nats, io);
   const started = performance.now();
   const store = await openDb(opts.db, { busyTimeoutMs: opts.lockTimeoutMs });
   try {
