@@ -95,12 +95,20 @@ export async function openPostgresStore(url: string, options: OpenOptions = {}):
   try {
     await client.connect();
     await client.query("SET client_min_messages = 'warning'");
-    if (schema) {
-      if (!options.readonly) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await client.query(`SET search_path TO "${schema}"`);
+    // Processes opening one fresh database at once (workers starting together) take turns:
+    // CREATE SCHEMA IF NOT EXISTS and the first migration are not safe to run concurrently.
+    const lockKey = `dyad_open:${schema ?? 'public'}`;
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    try {
+      if (schema) {
+        if (!options.readonly) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        await client.query(`SET search_path TO "${schema}"`);
+      }
+      if (options.readonly) await client.query('SET default_transaction_read_only = on');
+      await migrate(client, location, schema ?? 'public', options.readonly ?? false);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
     }
-    if (options.readonly) await client.query('SET default_transaction_read_only = on');
-    await migrate(client, location, schema ?? 'public', options.readonly ?? false);
   } catch (e) {
     await client.end().catch(() => {});
     throw pgError(location, e);
