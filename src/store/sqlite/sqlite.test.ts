@@ -36,7 +36,10 @@ test('sqlite_open: WAL mode, schema version recorded', async () => {
     await store.close();
     const db = new Database(join(dir, 'x.db'), { readonly: true });
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-    assert.deepEqual(db.prepare('SELECT version, name FROM dyad_migrations').all(), [{ version: 1, name: 'init' }]);
+    assert.deepEqual(db.prepare('SELECT version, name FROM dyad_migrations').all(), [
+      { version: 1, name: 'init' },
+      { version: 2, name: 'events_pair_order' },
+    ]);
     db.close();
   } finally {
     done();
