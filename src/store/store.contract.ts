@@ -255,6 +255,10 @@ export function storeContract({ name, fresh, skip }: ContractOptions): void {
         const every = await all(store.events());
         assert.deepEqual(codes(every), ['112', '1121', '125', '190']);
         assert.equal((await all(store.events({ all: true }))).length, 6);
+        // the count query agrees with the rows, whatever the filter
+        assert.equal(await store.countEvents({ all: true }), 6);
+        assert.equal(await store.countEvents({ source: 'rus' }), 2);
+        assert.equal(await store.countEvents({ source: 'rus', limit: 1 }), 2);
         assert.deepEqual(codes(await all(store.events({ source: 'ISR' }))), ['112']);
         assert.deepEqual(codes(await all(store.events({ source: 'rus' }))), ['125', '190']);
         assert.deepEqual(codes(await all(store.events({ source: 'RUSMIL' }))), ['190']);

@@ -210,6 +210,8 @@ export interface Store {
 
   /** Events matching the filter, in storage order. */
   events(filter?: EventFilter): AsyncIterable<EventRow>;
+  /** How many events match the filter (its `limit` is ignored): one count query, for paging. */
+  countEvents(filter?: EventFilter): Promise<number>;
   /** Counted events per (source country, target country, day); both countries known. */
   dyadDays(filter?: DyadFilter): Promise<DyadDayRow[]>;
   quotes(filter?: QuoteFilter): AsyncIterable<QuoteRow>;

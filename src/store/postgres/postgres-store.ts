@@ -354,6 +354,15 @@ class PostgresStore implements Store {
     };
   }
 
+  async countEvents(filter: EventFilter = {}): Promise<number> {
+    const params: unknown[] = [];
+    const conds = eventConditions(this.dialect(params), filter);
+    if (conds === null) return 0;
+    const from = filter.text === undefined ? 'events e' : 'events e JOIN articles a ON a.doc = e.doc';
+    const sql = `SELECT count(*)::int AS n FROM ${from} ${where(conds)}`;
+    return (await this.exclusive(() => this.q(sql, params))).rows[0].n as number;
+  }
+
   async *events(filter: EventFilter = {}): AsyncIterable<EventRow> {
     const params: unknown[] = [];
     const d = this.dialect(params);

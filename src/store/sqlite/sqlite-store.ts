@@ -393,6 +393,16 @@ class SqliteStore implements Store {
     }
   }
 
+  async countEvents(filter: EventFilter = {}): Promise<number> {
+    const params: unknown[] = [];
+    const conds = this.guard(() => eventConditions(this.dialect(params), filter));
+    if (conds === null) return 0;
+    // only a text filter needs the articles table; without it the count is read from an events index
+    const from = filter.text === undefined ? 'events e' : 'events e JOIN articles a ON a.doc = e.doc';
+    const sql = `SELECT count(*) AS n FROM ${from} ${where(conds)}`;
+    return this.guard(() => (this.db.prepare(sql).get(...params) as { n: number }).n);
+  }
+
   async dyadDays(filter: DyadFilter = {}): Promise<DyadDayRow[]> {
     const params: unknown[] = [];
     const conds = dyadConditions(this.dialect(params), filter);
