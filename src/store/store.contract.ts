@@ -326,6 +326,12 @@ export function storeContract({ name, fresh, skip }: ContractOptions): void {
         const byMonth = groupDyads(days, 'month');
         assert.deepEqual(byMonth[0], { source: 'ISR', target: 'RUS', period: '2026-01', events: 3, quad: [1, 0, 1, 1], goldsteinSum: -10.5, goldsteinMean: -3.5 });
         assert.equal(groupDyads(days, 'week')[0].period, '2026-01-05');
+
+        // the daily table follows recodes: d1 re-coded with one conflict event less
+        await store.replaceCoding('d1', { ...mk('d1', '2026-01-05', [['ISRGOV', 'RUS', '042', 1, 1.5]]), dictionaryVersion: 'v2' });
+        assert.deepEqual((await store.dyadDays())[0], { source: 'ISR', target: 'RUS', date: '2026-01-05', events: 1, quad: [1, 0, 0, 0], goldsteinSum: 1.5 });
+        await store.replaceCoding('d2', { ...mk('d2', '2026-01-06', []), dictionaryVersion: 'v2' });
+        assert.equal((await store.dyadDays({ source: 'ISR', target: 'RUS' })).length, 1, 'a day with no events left is gone');
       }));
 
     test('store_quotes: by speaker (text, name or code, any case)', () =>

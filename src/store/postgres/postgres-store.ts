@@ -409,11 +409,9 @@ class PostgresStore implements Store {
   dyadDays(filter: DyadFilter = {}): Promise<DyadDayRow[]> {
     const params: unknown[] = [];
     const conds = dyadConditions(this.dialect(params), filter);
-    const sql = `SELECT e.source_country AS s, e.target_country AS t, e.date AS d, count(*)::int AS n,
-        count(*) FILTER (WHERE e.quad_class = 1)::int AS q1, count(*) FILTER (WHERE e.quad_class = 2)::int AS q2,
-        count(*) FILTER (WHERE e.quad_class = 3)::int AS q3, count(*) FILTER (WHERE e.quad_class = 4)::int AS q4,
-        sum(e.goldstein)::float8 AS g
-      FROM events e ${where(conds)} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    // read from the daily table the trigger keeps (migration 003); it holds counted events only
+    const sql = `SELECT e.source_country AS s, e.target_country AS t, e.date AS d, e.n AS n, e.q1 AS q1, e.q2 AS q2, e.q3 AS q3, e.q4 AS q4, e.g::float8 AS g
+      FROM dyad_days e ${where(conds.filter((c) => !c.startsWith('e.counted')))} ORDER BY 1, 2, 3`;
     return this.exclusive(async () =>
       (await this.q(sql, params)).rows.map((r) => ({
         source: r.s, target: r.t, date: r.d, events: r.n, quad: [r.q1, r.q2, r.q3, r.q4] as [number, number, number, number], goldsteinSum: r.g,

@@ -406,10 +406,9 @@ class SqliteStore implements Store {
   async dyadDays(filter: DyadFilter = {}): Promise<DyadDayRow[]> {
     const params: unknown[] = [];
     const conds = dyadConditions(this.dialect(params), filter);
-    const sql = `SELECT e.source_country AS s, e.target_country AS t, e.date AS d, count(*) AS n,
-        sum(e.quad_class = 1) AS q1, sum(e.quad_class = 2) AS q2, sum(e.quad_class = 3) AS q3, sum(e.quad_class = 4) AS q4,
-        sum(e.goldstein) AS g
-      FROM events e ${where(conds)} GROUP BY e.source_country, e.target_country, e.date ORDER BY 1, 2, 3`;
+    // read from the daily table the triggers keep (migration 003); it holds counted events only
+    const sql = `SELECT e.source_country AS s, e.target_country AS t, e.date AS d, e.n AS n, e.q1 AS q1, e.q2 AS q2, e.q3 AS q3, e.q4 AS q4, e.g AS g
+      FROM dyad_days e ${where(conds.filter((c) => !c.startsWith('e.counted')))} ORDER BY 1, 2, 3`;
     return this.guard(() =>
       (this.db.prepare(sql).all(...params) as Array<{ s: string; t: string; d: string; n: number; q1: number; q2: number; q3: number; q4: number; g: number }>).map(
         (r) => ({ source: r.s, target: r.t, date: r.d, events: r.n, quad: [r.q1, r.q2, r.q3, r.q4], goldsteinSum: r.g }),

@@ -39,6 +39,7 @@ test('sqlite_open: WAL mode, schema version recorded', async () => {
     assert.deepEqual(db.prepare('SELECT version, name FROM dyad_migrations').all(), [
       { version: 1, name: 'init' },
       { version: 2, name: 'events_pair_order' },
+      { version: 3, name: 'dyad_days' },
     ]);
     db.close();
   } finally {
