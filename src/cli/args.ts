@@ -51,15 +51,5 @@ export function oneOf<T extends string>(
   throw usageError(`bad --${option} '${value}' (expected ${list})`, command);
 }
 
-/**
- * A calendar date as YYYY-MM-DD or YYYYMMDD, normalized to YYYY-MM-DD;
- * null when it is not a real date.
- */
-export function normalizeDate(value: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  return `${m[1]}-${m[2]}-${m[3]}`;
-}
+/** A calendar date as YYYY-MM-DD or YYYYMMDD, normalized to YYYY-MM-DD; null when it is not a real date. */
+export { normalizeDate } from '../model/index.ts';

@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DyadError } from '../model/index.ts';
+import { DyadError, normalizeDate } from '../model/index.ts';
 import { normaliseTriple, type Triple } from './score.ts';
 
 export const RECORDS_FILE = 'records.jsonl';
@@ -99,9 +99,7 @@ export function parseRecord(raw: string, file: string, line: number): SuiteRecor
 
 /** YYYYMMDD → YYYY-MM-DD; YYYY-MM-DD kept; anything else → undefined (coded without a date). */
 export function isoDate(date: string): string | undefined {
-  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(date);
-  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
+  return normalizeDate(date) ?? undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -4,12 +4,13 @@
  */
 import { CODE_TABLES, loadCameoCodes, loadCodePrefixes, loadComplementCodes, loadPrefixCodes } from '../codes/index.ts';
 import { loadDictionaries, type Dictionaries } from '../dictionaries/index.ts';
-import { DyadError, type ArticleInput, type CodedArticle, type EventRecord } from '../model/index.ts';
+import { DyadError, formatDate, parseDate, type ArticleInput, type CodedArticle, type EventRecord } from '../model/index.ts';
 import { analyze, type Doc } from '../text/index.ts';
 import { runStages, STAGES, type Stage } from '../pipeline/index.ts';
 import { codeSentence, type CodeTables, type CodingOptions, type SentenceState } from './coder.ts';
 
 export type { CodingOptions } from './coder.ts';
+export { parseDate } from '../model/index.ts';
 
 export interface CoderOptions extends CodingOptions {
   /** Extra dictionary directories, in order; each kind of file they hold replaces the built-in one. */
@@ -31,21 +32,6 @@ export interface Coder {
   /** Milliseconds spent loading dictionaries. */
   readonly loadMs: number;
   readonly dictionaries: Dictionaries;
-}
-
-/** "2026-11-20" or "20261120" → 20261120; anything else → null. */
-export function parseDate(value: string): number | null {
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(value.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return y * 10000 + mo * 100 + d;
-}
-
-function isoDate(n: number): string {
-  const s = String(n);
-  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 }
 
 function discardedBy(doc: Doc, dicts: Dictionaries, story: boolean, from: number, to: number) {
@@ -98,7 +84,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const doc = analyze(input.text);
       const result: CodedArticle = {
         id: input.id ?? 'doc',
-        date: dateNum === null ? null : isoDate(dateNum),
+        date: dateNum === null ? null : formatDate(dateNum),
         sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, text: s.text })),
         events: [],
         dictionaryVersion: dictionaries.version,

@@ -3,6 +3,7 @@
  * or throws a BadRequest naming the parameter and what was expected.
  */
 import { HTTPException } from 'hono/http-exception';
+import { normalizeDate } from '../model/index.ts';
 
 /** A 400 whose JSON body is `{ error, param? }`; rendered by the app's error handler. */
 export class BadRequest extends HTTPException {
@@ -32,15 +33,7 @@ export function countryParam(q: Query, name: string): string | undefined {
   return v.toUpperCase();
 }
 
-/** YYYY-MM-DD or YYYYMMDD, a real calendar day → YYYY-MM-DD; null for anything else. */
-export function normalizeDate(value: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  return `${m[1]}-${m[2]}-${m[3]}`;
-}
+
 
 export function dateParam(q: Query, name: string): string | undefined {
   const v = q(name);

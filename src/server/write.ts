@@ -4,10 +4,10 @@
  * handling as `dyad ingest`). Auth and body limits are applied by the app.
  */
 import { Hono, type Context } from 'hono';
-import type { ArticleInput, CodedArticle } from '../model/index.ts';
+import { normalizeDate, type ArticleInput, type CodedArticle } from '../model/index.ts';
 import { contentHash, ingestArticle, type IngestCoder } from '../ingest/index.ts';
 import { isCounted, type Store } from '../store/index.ts';
-import { BadRequest, normalizeDate } from './params.ts';
+import { BadRequest } from './params.ts';
 
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   let body: unknown;
