@@ -15,7 +15,7 @@ export interface CodeTables {
   refusals: PrefixCodes;
   isReciprocal: (code: string) => boolean;
 }
-import type { ActorRef, EventRecord, RuleRef } from '../model/index.ts';
+import type { ActorRef, EventRecord, RuleRef, TextSpan } from '../model/index.ts';
 import { lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
 
 export interface CodingOptions {
@@ -390,8 +390,8 @@ interface VerbRecord {
   end: number;
 }
 
-function ref(doc: Doc, tokens: Token[]) {
-  return (g: ActorList['members'][number]): ActorRef => {
+function actorRefs(doc: Doc, tokens: Token[]): ToRef {
+  return (g) => {
     const start = tokens[g.start].start;
     const end = tokens[g.end - 1].end;
     return { code: g.code, text: doc.text.slice(start, end), start, end, ...(g.name ? { name: g.name } : {}) };
@@ -404,6 +404,42 @@ function sameActors(a: ActorList, b: ActorList): boolean {
   return codesA === b.members.map((m) => m.code).sort().join(' ');
 }
 
+type ToRef = (g: ActorList['members'][number]) => ActorRef;
+
+/** One EventRecord, with the code's root, QuadClass and Goldstein from the CAMEO table. */
+function eventRecord(
+  codes: CameoTable,
+  sentence: number,
+  source: ActorRef,
+  target: ActorRef | null,
+  code: string,
+  verb: TextSpan,
+  negated: boolean,
+  pattern?: RuleRef,
+): EventRecord {
+  const info = codes.describe(code);
+  return { sentence, source, target, code, root: info.root, quadClass: info.quadClass, goldstein: info.goldstein, verb, negated, ...(pattern ? { pattern } : {}) };
+}
+
+/** Every member of `source` acting on every member of `target` (never on itself). */
+function pairEvents(
+  codes: CameoTable,
+  sentence: number,
+  source: ActorList,
+  target: ActorList,
+  code: string,
+  verb: TextSpan,
+  negated: boolean,
+  pattern: RuleRef,
+  toRef: ToRef,
+): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (const s of source.members) {
+    for (const t of target.members) if (s.code !== t.code) out.push(eventRecord(codes, sentence, toRef(s), toRef(t), code, verb, negated, pattern));
+  }
+  return out;
+}
+
 /**
  * Verb transformations ("~ a (a b ATTACK) SAY = a b 015"): when a speech or intent
  * verb governs another verb, the pair is coded as one event. "The US claimed that
@@ -414,7 +450,7 @@ function applyTransformations(
   dicts: Dictionaries,
   codes: CameoTable,
   sentenceIndex: number,
-  toRef: (g: ActorList['members'][number]) => ActorRef,
+  toRef: ToRef,
   dropped: Set<EventRecord>,
 ): void {
   if (dicts.transformations.length === 0) return;
@@ -447,24 +483,8 @@ function applyTransformations(
         for (const e of v.events) dropped.add(e);
         v.transformed = true;
       }
-      const info = codes.describe(code);
-      for (const s of source.members) {
-        for (const tg of target.members) {
-          if (s.code === tg.code) continue;
-          inner.events.push({
-            sentence: sentenceIndex,
-            source: toRef(s),
-            target: toRef(tg),
-            code,
-            root: info.root,
-            quadClass: info.quadClass,
-            goldstein: info.goldstein,
-            verb: inner.verbSpan,
-            negated: inner.negated || upper.negated,
-            pattern: { file: t.loc.file, line: t.loc.line, text: t.text },
-          });
-        }
-      }
+      const rule = { file: t.loc.file, line: t.loc.line, text: t.text };
+      inner.events = pairEvents(codes, sentenceIndex, source, target, code, inner.verbSpan, inner.negated || upper.negated, rule, toRef);
       break;
     }
   }
@@ -519,6 +539,7 @@ export function codeSentence(
   }
 
   const events: EventRecord[] = [];
+  const ref = actorRefs(doc, tokens);
   let previousSource: ActorList | null = null;
   /** The last dictionary verb seen: an infinitive after it ("pledged to expel") is its complement. */
   let governing: VerbRecord | null = null;
@@ -631,7 +652,11 @@ export function codeSentence(
       source,
       target,
       // "urged Bree to help": the object sits between the verb and "to"
-      objectControl: OBJECT_CONTROL.has(base) && target !== null && tokens.slice(hit.end, target.start).every((x) => x.norm !== 'TO') && tokens[target.end]?.norm !== undefined && tokens.slice(target.end, Math.min(target.end + 4, sentence.tokenEnd)).some((x) => x.norm === 'TO'),
+      objectControl:
+        OBJECT_CONTROL.has(base) &&
+        target !== null &&
+        tokens.slice(hit.end, target.start).every((x) => x.norm !== 'TO') &&
+        tokens.slice(target.end, Math.min(target.end + 4, sentence.tokenEnd)).some((x) => x.norm === 'TO'),
       complementOf,
       coordinatedWith,
       infinitive,
@@ -656,11 +681,6 @@ export function codeSentence(
     const rule: RuleRef | undefined = match
       ? { file: match.pattern.loc.file, line: match.pattern.loc.line, text: match.pattern.text }
       : undefined;
-    const ref = (g: ActorList['members'][number]): ActorRef => {
-      const start = tokens[g.start].start;
-      const end = tokens[g.end - 1].end;
-      return { code: g.code, text: doc.text.slice(start, end), start, end, ...(g.name ? { name: g.name } : {}) };
-    };
     const emitted = new Set<string>();
     const emit = (src: ActorRef, tgt: ActorRef | null, c: string) => {
       if (tgt && tgt.code === src.code) return;
@@ -669,19 +689,7 @@ export function codeSentence(
       const key = `${src.code}>${tgt?.code}:${c}`;
       if (emitted.has(key)) return; // one verb, one event per dyad and code
       emitted.add(key);
-      const info = codes.describe(c);
-      thisVerb.events.push({
-        sentence: sentence.index,
-        source: src,
-        target: tgt,
-        code: c,
-        root: info.root,
-        quadClass: info.quadClass,
-        goldstein: info.goldstein,
-        verb: verbSpan,
-        negated,
-        ...(rule ? { pattern: rule } : {}),
-      });
+      thisVerb.events.push(eventRecord(codes, sentence.index, src, tgt, c, verbSpan, negated, rule));
     };
     // "Arnor and Gondor met": a compound subject with no target acts on itself, pair by pair
     const mutual = code.forward !== null && tables.isReciprocal(code.forward);
@@ -709,27 +717,10 @@ export function codeSentence(
       // "urged Russia to release the prisoners": one appeal for release (0253)
       const target = complementOf.objectControl ? complementOf.target : thisVerb.target;
       for (const e of [...complementOf.events, ...thisVerb.events]) dropped.add(e);
-      thisVerb.events = [];
-      const info = codes.describe(combined);
-      if (target) {
-        for (const s of complementOf.source.members) {
-          for (const tg of target.members) {
-            if (s.code === tg.code) continue;
-            thisVerb.events.push({
-              sentence: sentence.index,
-              source: ref(s),
-              target: ref(tg),
-              code: combined,
-              root: info.root,
-              quadClass: info.quadClass,
-              goldstein: info.goldstein,
-              verb: complementOf.verbSpan,
-              negated: complementOf.negated,
-              pattern: { file: 'complement-codes.tsv', line: 0, text: `${complementOf.base} + ${base} → ${combined}` },
-            });
-          }
-        }
-      }
+      const rule = { file: 'complement-codes.tsv', line: 0, text: `${complementOf.base} + ${base} → ${combined}` };
+      thisVerb.events = target
+        ? pairEvents(codes, sentence.index, complementOf.source, target, combined, complementOf.verbSpan, complementOf.negated, rule, ref)
+        : [];
     } else if (complementOf && thisVerb.events.length > 0 && COMPLEMENT_VERBS.has(complementOf.base)) {
       if (complementOf.objectControl && complementOf.events.length > 0) {
         for (const e of thisVerb.events) dropped.add(e);
@@ -739,7 +730,7 @@ export function codeSentence(
     }
     governing = thisVerb;
   }
-  applyTransformations(verbs, dicts, codes, sentence.index, ref(doc, tokens), dropped);
+  applyTransformations(verbs, dicts, codes, sentence.index, ref, dropped);
   for (const v of verbs) for (const e of v.events) if (!dropped.has(e)) events.push(e);
   return events;
 }
