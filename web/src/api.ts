@@ -1,8 +1,10 @@
 /** The API client: typed fetches of /api (relative, so the app works under any prefix). */
 import type { CodedArticle, EntityMention, EventRecord, QuoteRecord, SentenceRecord } from '../../src/model/records.ts';
 import type { EventRow, QuoteRow, StoreStats } from '../../src/store/store.ts';
+import type { DyadSummary } from '../../src/store/dyads.ts';
+import type { ArticleSummary } from '../../src/server/read.ts';
 
-export type { CodedArticle, EventRecord, QuoteRecord, EventRow, QuoteRow, SentenceRecord, EntityMention };
+export type { ArticleSummary, CodedArticle, EventRecord, QuoteRecord, EventRow, QuoteRow, SentenceRecord, EntityMention };
 
 export interface Page<T> {
   items: T[];
@@ -11,18 +13,6 @@ export interface Page<T> {
   totalIsLowerBound?: boolean;
 }
 
-export interface ArticleSummary {
-  id: string;
-  title: string | null;
-  headline: string;
-  date: string | null;
-  source: string;
-  url: string | null;
-  publisher: string;
-  events: number;
-  numArticles: number;
-  snippet?: string;
-}
 
 export interface ArticleView {
   id: string;
@@ -41,15 +31,7 @@ export interface ArticleView {
   entities: EntityMention[];
 }
 
-export interface DyadRow {
-  source: string;
-  target: string;
-  period: string;
-  events: number;
-  quad: [number, number, number, number];
-  goldsteinSum: number;
-  goldsteinMean: number;
-}
+export type DyadRow = DyadSummary;
 
 export interface Network {
   actors: Array<{ code: string; events: number; asSource: number; asTarget: number; goldsteinMean: number }>;
