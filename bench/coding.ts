@@ -16,12 +16,13 @@ import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createCoder } from '../src/events/index.ts';
+import { envInt, median } from './support.ts';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 const CORPUS = `${SHARED}eval/polnear-dev/records.jsonl`;
 const DICTS = `${SHARED}dictionaries/petrarch2`;
-const TARGET_SENTENCES = positiveInt('DYAD_BENCH_SENTENCES', 200_000);
-const BUDGET_MS = positiveInt('DYAD_BENCH_BUDGET_S', 150) * 1000;
+const TARGET_SENTENCES = envInt('DYAD_BENCH_SENTENCES', 200_000);
+const BUDGET_MS = envInt('DYAD_BENCH_BUDGET_S', 150) * 1000;
 const MAX_PASSES = 3;
 
 interface Doc {
@@ -185,23 +186,7 @@ function rate(n: number, ms: number): number {
   return ms <= 0 ? 0 : (n * 1000) / ms;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? 0 : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 function fmt(x: number): string {
   return Math.round(x).toLocaleString('en-US');
 }
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) {
-    process.stderr.write(`bench: ${name}=${raw} is not a positive integer; using ${fallback}\n`);
-    return fallback;
-  }
-  return n;
-}

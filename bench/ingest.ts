@@ -27,31 +27,12 @@ import { createCoder } from '../src/index.ts';
 import { ingest, readSources } from '../src/ingest/index.ts';
 import type { CodedArticle, EventRecord } from '../src/model/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
+import { envInt, median, rng } from './support.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/eval/polnear-dev/records.jsonl', import.meta.url));
-const ARTICLES = positiveInt('DYAD_BENCH_ARTICLES', 20_000);
-const EVENTS = positiveInt('DYAD_BENCH_EVENTS', 1_000_000, true);
+const ARTICLES = envInt('DYAD_BENCH_ARTICLES', 20_000);
+const EVENTS = envInt('DYAD_BENCH_EVENTS', 1_000_000, { zeroOk: true });
 const log = (line: string) => void process.stdout.write(`${line}\n`);
-
-function positiveInt(name: string, fallback: number, zeroOk = false): number {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1)) throw new Error(`${name} must be a whole number`);
-  return n;
-}
-
-/** A small seeded generator (mulberry32), so every run ingests the same corpus. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 if (!existsSync(CORPUS)) {
   log(`bench: ../shared is not present (looked for ${CORPUS}); nothing to measure.`);
@@ -133,11 +114,6 @@ async function timeRuns(n: number, fn: () => Promise<number>): Promise<number[]>
     out.push(performance.now() - t);
   }
   return out;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
 }
 
 /** Synthetic articles of 1000 events each: 60 countries, random codes, dates over 2016. */

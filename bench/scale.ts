@@ -24,6 +24,7 @@ import { createCoder } from '../src/index.ts';
 import { ingest, type SourceItem } from '../src/ingest/index.ts';
 import { connectNats, deleteQueue, publishArticles, queueNames } from '../src/queue/index.ts';
 import { openStore } from '../src/store/index.ts';
+import { rng } from './support.ts';
 
 const NATS = process.env.DYAD_TEST_NATS ?? 'nats://127.0.0.1:4222';
 const PG = process.env.DYAD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -32,14 +33,6 @@ const CORPUS = fileURLToPath(new URL('../../shared/eval/polnear-dev/records.json
 const bin = fileURLToPath(new URL('../bin/dyad.js', import.meta.url));
 const run = randomBytes(3).toString('hex');
 const log = (s: string) => process.stdout.write(`${s}\n`);
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function corpus(): { items: SourceItem[]; meanChars: number; from: string } {
   const random = rng(2026);

@@ -33,28 +33,9 @@ import Database from 'better-sqlite3';
 import type { CodedArticle, EventRecord } from '../src/model/index.ts';
 import { eventColumns, nowIso, packCoded } from '../src/store/shared.ts';
 import { openStore, type ArticleWrite } from '../src/store/index.ts';
+import { envInt, rng } from './support.ts';
 
 const log = (line: string) => void process.stdout.write(`${line}\n`);
-
-function positiveInt(name: string, fallback: number): number {
-  const v = process.env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0`);
-  return n;
-}
-
-/** A small seeded generator (mulberry32), so every run builds the same store. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTRIES =
   'USA RUS CHN UKR ISR IRN GBR FRA DEU TUR PSE SYR IND JPN SAU PAK AFG IRQ KOR PRK EGY LBN YEM QAT ARE VEN MEX BRA COL ARG NGA ETH KEN SOM SDN SSD COD ZAF POL HUN ITA ESP GRC SRB BLR GEO ARM AZE KAZ UZB IDN PHL MMR THA VNM AUS CAN CUB LBY JOR'.split(
@@ -253,9 +234,9 @@ if (process.argv[2] === '--serve') {
 }
 
 async function main(): Promise<void> {
-  const EVENTS = positiveInt('DYAD_BENCH_EVENTS', 1_000_000);
-  const SECONDS = positiveInt('DYAD_BENCH_SECONDS', 10);
-  const CONNECTIONS = positiveInt('DYAD_BENCH_CONNECTIONS', 4);
+  const EVENTS = envInt('DYAD_BENCH_EVENTS', 1_000_000);
+  const SECONDS = envInt('DYAD_BENCH_SECONDS', 10);
+  const CONNECTIONS = envInt('DYAD_BENCH_CONNECTIONS', 4);
   const { default: autocannon } = await import('autocannon');
 
   const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-server-'));

@@ -21,7 +21,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { jetstream } from '@nats-io/jetstream';
@@ -29,7 +28,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { createCoder } from '../../src/index.ts';
 import type { SourceItem } from '../../src/ingest/index.ts';
 import { openStore } from '../../src/store/index.ts';
-import { runCli } from '../../src/cli/index.ts';
+import { cliInProcess } from '../helpers/cli.ts';
 import {
   articleSubject,
   connectNats,
@@ -125,20 +124,8 @@ async function census(schema: string): Promise<{ articles: number; hashes: numbe
   return { articles: r.rows[0].articles, hashes: r.rows[0].hashes, badEvents: r.rows[0].bad };
 }
 
-/** The CLI in this process, output captured. */
-async function cli(args: string[]) {
-  const stdin = new PassThrough();
-  stdin.end();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (d) => (out += d));
-  stderr.setEncoding('utf8').on('data', (d) => (err += d));
-  const code = await runCli(args, { stdin, stdout, stderr });
-  await new Promise((r) => setImmediate(r));
-  return { code, stdout: out, stderr: err };
-}
+// most commands run in this process to save start-up time; a few spawn the real binary
+const cli = cliInProcess;
 
 async function waitFor(what: string, cond: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -13,9 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
-import { runCli } from '../../src/cli/index.ts';
+import { cliInProcess } from '../helpers/cli.ts';
 import { EVENT_COLUMNS, GDELT_COLUMNS } from '../../src/export/index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,24 +53,8 @@ function dyad(args: string[], input = ''): Promise<Run> {
   });
 }
 
-/**
- * The same commands in this process, through the CLI's own entry (parse, run,
- * exit code, stdout and stderr): a child process per command would only add
- * start-up time. The first ingest below, and the crash test, spawn the binary.
- */
-async function cli(args: string[], input = ''): Promise<Run> {
-  const stdin = new PassThrough();
-  stdin.end(input);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (d) => (out += d));
-  stderr.setEncoding('utf8').on('data', (d) => (err += d));
-  const code = await runCli(args, { stdin, stdout, stderr });
-  await new Promise((r) => setImmediate(r));
-  return { code, stdout: out, stderr: err };
-}
+// most commands run in this process to save start-up time; a few spawn the real binary
+const cli = cliInProcess;
 
 function file(name: string, content: string | Buffer): string {
   const p = join(dir, name);

@@ -11,9 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PassThrough } from 'node:stream';
 import pg from 'pg';
-import { runCli } from '../../src/cli/index.ts';
+import { cliInProcess } from '../helpers/cli.ts';
 
 const BASE = process.env.DYAD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,20 +43,8 @@ after(async () => {
   if (!skip) await admin(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 });
 
-/** Query commands in this process through the CLI's entry; only the first ingest spawns the binary. */
-async function cli(args: string[]) {
-  const stdin = new PassThrough();
-  stdin.end();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (d) => (out += d));
-  stderr.setEncoding('utf8').on('data', (d) => (err += d));
-  const code = await runCli(args, { stdin, stdout, stderr });
-  await new Promise((r) => setImmediate(r));
-  return { code, stdout: out, stderr: err };
-}
+// most commands run in this process to save start-up time; a few spawn the real binary
+const cli = cliInProcess;
 
 function dyad(args: string[], input = '') {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, DYAD_DB: '' } });
