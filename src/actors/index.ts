@@ -4,7 +4,7 @@
  * "soldiers from Gondor", "Gondor's militia") that resolve to one CAMEO code,
  * and compound lists ("Arnor, Rohan and Gondor") that act together.
  */
-import type { ActorEntry, AgentEntry, Dictionaries, PhraseIndex } from '../dictionaries/index.ts';
+import { matchPhraseAt, type ActorEntry, type AgentEntry, type Dictionaries } from '../dictionaries/index.ts';
 import { lexicon, type Token } from '../text/index.ts';
 
 export interface Mention {
@@ -53,22 +53,6 @@ function normalizeCode(code: string): string | null {
   return code === '---' || code === '' ? null : code;
 }
 
-function matchAt<T>(index: PhraseIndex<T>, tokens: Token[], i: number, end: number): { len: number; value: T } | null {
-  const candidates = index.byFirst.get(tokens[i].norm);
-  if (!candidates) return null;
-  for (const { phrase, value } of candidates) {
-    if (i + phrase.length > end) continue;
-    let ok = true;
-    for (let k = 1; k < phrase.length; k++) {
-      if (tokens[i + k].norm !== phrase[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return { len: phrase.length, value };
-  }
-  return null;
-}
 
 /** Longest-match scan of a sentence's tokens against actors and agents. */
 /**
@@ -81,8 +65,8 @@ export type ArticleNames = Map<string, { code: string; name: string }>;
 export function findMentions(tokens: Token[], start: number, end: number, dicts: Dictionaries, date: number, names?: ArticleNames): Mention[] {
   const out: Mention[] = [];
   for (let i = start; i < end; ) {
-    const actor = matchAt(dicts.actors, tokens, i, end);
-    const agent = matchAt(dicts.agents, tokens, i, end);
+    const actor = matchPhraseAt(dicts.actors, tokens, i, end);
+    const agent = matchPhraseAt(dicts.agents, tokens, i, end);
     const known = !actor && !agent && names && tokens[i].pos === 'PROPN' ? names.get(tokens[i].norm) : undefined;
     if (known) {
       // a run of capitalised words ending in a known surname: "Mohammed Al-Khulaifi"

@@ -37,6 +37,30 @@ export interface PhraseIndex<T> {
   byFirst: Map<string, Array<{ phrase: Phrase; value: T }>>;
 }
 
+/**
+ * The longest phrase of `index` that starts at token `i` (and ends by `end`): its first
+ * word is `first` (the token's form, or its lemma for verbs), the others must be the
+ * following tokens' forms. `accept` can pass over some entries (story-level discards).
+ */
+export function matchPhraseAt<T>(
+  index: PhraseIndex<T>,
+  tokens: ReadonlyArray<{ norm: string }>,
+  i: number,
+  end: number,
+  first: string = tokens[i].norm,
+  accept?: (value: T) => boolean,
+): { len: number; value: T } | null {
+  const candidates = index.byFirst.get(first);
+  if (!candidates) return null;
+  for (const { phrase, value } of candidates) {
+    if (i + phrase.length > end || (accept && !accept(value))) continue;
+    let k = 1;
+    while (k < phrase.length && tokens[i + k].norm === phrase[k]) k++;
+    if (k === phrase.length) return { len: phrase.length, value };
+  }
+  return null;
+}
+
 export interface CompiledPattern extends VerbPattern {
   /** Synsets expanded: each element is a list of alternative phrases, or a slot. */
   beforeAlts: PatternSlot[];
@@ -71,7 +95,7 @@ export interface Dictionaries {
   /** The parsed entries, for checks and statistics. */
   entries: { actors: ActorEntry[]; agents: AgentEntry[] };
   /** Discard phrases by first word. */
-  discardIndex: Map<string, DiscardEntry[]>;
+  discardIndex: PhraseIndex<DiscardEntry>;
   transformations: CompiledTransformation[];
   actors: PhraseIndex<ActorEntry>;
   agents: PhraseIndex<AgentEntry>;
@@ -265,16 +289,9 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
     compiledTransformations.push({ ...t, upperBlocks, innerBlocks });
   }
 
-  const discardIndex = new Map<string, DiscardEntry[]>();
-  for (const d of discards) {
-    const list = discardIndex.get(d.phrase[0]) ?? [];
-    list.push(d);
-    discardIndex.set(d.phrase[0], list);
-  }
-
   return {
     entries: { actors: actorEntries, agents: agentEntries },
-    discardIndex,
+    discardIndex: indexPhrases(discards.map((d) => ({ phrases: [d.phrase], value: d }))),
     transformations: compiledTransformations,
     actors: indexPhrases(actorEntries.map((e) => ({ phrases: e.phrases, value: e }))),
     agents: indexPhrases(agentEntries.map((e) => ({ phrases: e.phrases, value: e }))),

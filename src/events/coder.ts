@@ -5,7 +5,7 @@
  * CAMEO events with the evidence that produced them.
  */
 import { findMentions, groupActors, listActors, rememberNames, type ActorGroup, type ActorList, type ArticleNames } from '../actors/index.ts';
-import type { CodeSpec, CompiledPattern, Dictionaries, PatternSlot, VerbForm } from '../dictionaries/index.ts';
+import { matchPhraseAt, type CodeSpec, type CompiledPattern, type Dictionaries, type PatternSlot, type VerbForm } from '../dictionaries/index.ts';
 import type { CameoTable, ComplementCodes, PrefixCodes } from '../codes/index.ts';
 
 /** The code tables coding consults (data/codes/). */
@@ -121,15 +121,9 @@ function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) =>
 
 function findVerb(dicts: Dictionaries, tokens: Token[], i: number, end: number): VerbHit | null {
   const t = tokens[i];
-  for (const key of t.norm === t.lemma ? [t.norm] : [t.norm, t.lemma]) {
-    const candidates = dicts.verbs.byFirst.get(key);
-    if (!candidates) continue;
-    for (const { phrase, value } of candidates) {
-      if (i + phrase.length > end) continue;
-      let ok = true;
-      for (let k = 1; k < phrase.length; k++) if (tokens[i + k].norm !== phrase[k]) ok = false;
-      if (ok) return { start: i, end: i + phrase.length, form: value };
-    }
+  for (const first of t.norm === t.lemma ? [t.norm] : [t.norm, t.lemma]) {
+    const hit = matchPhraseAt(dicts.verbs, tokens, i, end, first);
+    if (hit) return { start: i, end: i + hit.len, form: hit.value };
   }
   return null;
 }

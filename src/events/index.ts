@@ -3,7 +3,7 @@
  * `createCoder` is what the CLI, the evaluations, the server and the workers use.
  */
 import { CODE_TABLES, loadCameoCodes, loadCodePrefixes, loadComplementCodes, loadPrefixCodes } from '../codes/index.ts';
-import { loadDictionaries, type Dictionaries } from '../dictionaries/index.ts';
+import { loadDictionaries, matchPhraseAt, type Dictionaries } from '../dictionaries/index.ts';
 import { DyadError, formatDate, parseDate, type ArticleInput, type CodedArticle, type EventRecord } from '../model/index.ts';
 import { analyze, type Doc } from '../text/index.ts';
 import { runStages, STAGES, type Stage } from '../pipeline/index.ts';
@@ -36,14 +36,8 @@ export interface Coder {
 
 function discardedBy(doc: Doc, dicts: Dictionaries, story: boolean, from: number, to: number) {
   for (let i = from; i < to; i++) {
-    const candidates = dicts.discardIndex.get(doc.tokens[i].norm);
-    if (!candidates) continue;
-    for (const d of candidates) {
-      if (d.story !== story || i + d.phrase.length > to) continue;
-      let ok = true;
-      for (let k = 1; k < d.phrase.length && ok; k++) if (doc.tokens[i + k].norm !== d.phrase[k]) ok = false;
-      if (ok) return d;
-    }
+    const hit = matchPhraseAt(dicts.discardIndex, doc.tokens, i, to, doc.tokens[i].norm, (d) => d.story === story);
+    if (hit) return hit.value;
   }
   return null;
 }
