@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DyadError } from '../model/index.ts';
-import { kindOfFile, loadDictionaries, parseActors, parseAgents, parseVerbs } from './index.ts';
+import { kindOfFile, loadDictionaries, parseActors, parseAgents, parseOntology, parseVerbs } from './index.ts';
 
 const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
 
@@ -13,6 +13,7 @@ test('dictionaries: files are classified by name, PETRARCH names included', () =
   assert.equal(kindOfFile('Phoenix.Countries.actors.txt'), 'actors');
   assert.equal(kindOfFile('PETR_Validate_agents_2_02.txt'), 'agents');
   assert.equal(kindOfFile('Phoenix.discards.txt'), 'discards');
+  assert.equal(kindOfFile('PETR_Validate_Internal_Coding_Ontology_1_01.txt'), 'ontology');
   assert.equal(kindOfFile('Phoenix.IssueCoding.txt'), null);
   assert.equal(kindOfFile('README.md'), null);
 });
@@ -47,6 +48,34 @@ test('dictionaries: verb blocks, irregular forms, paired codes, synsets', () => 
   for (const f of ['MEET', 'MET', 'MEETS', 'MEETING']) assert.ok(forms.includes(f), f);
   assert.deepEqual(block.patterns[0].code, { forward: '040', reverse: '040' });
   assert.deepEqual(block.patterns[1].before, [{ kind: 'compound' }]);
+});
+
+test('dictionaries: a coding ontology says what a negated code means', () => {
+  const { negations, diagnostics } = parseOntology(
+    [
+      '# polarity: a +-0xFFFF term',
+      '010:0x1000#Make statement',
+      '011:0x1000-0xFFFF',
+      '050:0x0080#DiplomaticCoop',
+      '060:0x0070',
+      '110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove',
+      '120:-0xFFFF',
+      '121:-0xFFFF+0x0070',
+      '122:-0xFFFF+0x2040+0x300# masked: codes nothing',
+      '190:0x00A0',
+    ].join('\n'),
+    'o.txt',
+  );
+  assert.deepEqual(diagnostics, []);
+  assert.equal(negations.get('110'), '050'); // "did not clash" → cooperate
+  assert.equal(negations.get('060'), '121'); // "did not cooperate materially" → reject
+  assert.equal(negations.get('050'), '110'); // no "not 050" code: the positive opposite
+  assert.equal(negations.get('010'), '011');
+  assert.equal(negations.get('011'), '010');
+  assert.equal(negations.has('190'), false); // "did not attack" has no opposite
+  assert.equal(negations.has('120'), false);
+  const bad = parseOntology('110:0xFFFF+0x0080\n11O:0x7000\n112:seven\n', 'o.txt');
+  assert.deepEqual(bad.diagnostics.map((d) => d.line), [2, 3]);
 });
 
 test('dictionaries: a malformed line is reported with file, line and problem', () => {

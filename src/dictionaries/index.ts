@@ -11,15 +11,16 @@ import { DyadError } from '../model/index.ts';
 import { parseActors } from './petrarch/actors.ts';
 import { parseAgents } from './petrarch/agents.ts';
 import { parseDiscards } from './petrarch/discards.ts';
+import { parseOntology } from './petrarch/ontology.ts';
 import { parseVerbs } from './petrarch/verbs.ts';
 import type { ActorEntry, AgentEntry, CodeSpec, Diagnostic, DiscardEntry, Phrase, Tightness, Transformation, VerbBlock, VerbPattern } from './types.ts';
 
 export type * from './types.ts';
-export { parseActors, parseAgents, parseDiscards, parseVerbs };
+export { parseActors, parseAgents, parseDiscards, parseOntology, parseVerbs };
 
 export const BUILTIN_DICT_DIR = fileURLToPath(new URL('../../data/dictionaries/dyad/', import.meta.url));
 
-export type DictionaryKind = 'verbs' | 'actors' | 'agents' | 'discards';
+export type DictionaryKind = 'verbs' | 'actors' | 'agents' | 'discards' | 'ontology';
 
 /** Which kind of dictionary a file holds, from its name (PETRARCH's own names included). */
 export function kindOfFile(name: string): DictionaryKind | null {
@@ -29,6 +30,8 @@ export function kindOfFile(name: string): DictionaryKind | null {
   if (lower.includes('actor')) return 'actors';
   if (lower.includes('agent')) return 'agents';
   if (lower.includes('discard')) return 'discards';
+  // PETRARCH's "internal coding ontology" (PICOfile): how a negated verb is coded
+  if (lower.includes('ontology')) return 'ontology';
   return null;
 }
 
@@ -102,6 +105,12 @@ export interface Dictionaries {
   verbs: PhraseIndex<VerbForm>;
   blocks: Array<VerbBlock & { compiled: CompiledPattern[] }>;
   discards: DiscardEntry[];
+  /**
+   * Code → the code a negated verb of that code is recoded to, from a PETRARCH coding ontology
+   * file when the set has one ("did not clash [110]" → 050). Empty otherwise: negated verbs
+   * are then flagged, not counted.
+   */
+  negations: Map<string, string>;
   /** Content hash of every file loaded. */
   version: string;
   files: Array<{ kind: DictionaryKind; path: string }>;
@@ -193,6 +202,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const synsetPhrases = new Map<string, Phrase[]>();
   const transformations: Transformation[] = [];
   const blocks: Dictionaries['blocks'] = [];
+  const negations = new Map<string, string>();
   let synsetCount = 0;
 
   for (const f of files) {
@@ -215,6 +225,10 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
     } else if (f.kind === 'discards') {
       const r = parseDiscards(source, file);
       discards.push(...r.entries);
+      diagnostics.push(...r.diagnostics);
+    } else if (f.kind === 'ontology') {
+      const r = parseOntology(source, file);
+      for (const [code, negated] of r.negations) negations.set(code, negated);
       diagnostics.push(...r.diagnostics);
     } else {
       const r = parseVerbs(source, file);
@@ -298,6 +312,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
     verbs: indexPhrases(verbItems),
     blocks,
     discards,
+    negations,
     version: hash.digest('hex').slice(0, 12),
     files,
     diagnostics,

@@ -630,7 +630,12 @@ export function codeSentence(
     const base = hit.form.base.split(' ')[0];
     let negated = !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i);
     let code = codeFound;
-    if (negated && code.forward && isRefusal(tokens, groupStart, i)) {
+    const negatedCode = negated && code.forward ? dicts.negations.get(code.forward) : undefined;
+    if (negatedCode) {
+      // the dictionary set defines what a negated verb means ("did not clash" → cooperate)
+      code = { forward: negatedCode, reverse: null };
+      negated = false;
+    } else if (negated && code.forward && isRefusal(tokens, groupStart, i)) {
       // "will not lift the sanctions" is a refusal (12x), an act; "did not attack" is no event
       const refusal = tables.refusals.lookup(code.forward);
       if (refusal) {
@@ -683,7 +688,9 @@ export function codeSentence(
       const key = `${src.code}>${tgt?.code}:${c}`;
       if (emitted.has(key)) return; // one verb, one event per dyad and code
       emitted.add(key);
-      thisVerb.events.push(eventRecord(codes, sentence.index, src, tgt, c, verbSpan, negated, rule));
+      const event = eventRecord(codes, sentence.index, src, tgt, c, verbSpan, negated, rule);
+      if (negatedCode && codeFound.forward) event.negationOf = codeFound.forward;
+      thisVerb.events.push(event);
     };
     // "Arnor and Gondor met": a compound subject with no target acts on itself, pair by pair
     const mutual = code.forward !== null && tables.isReciprocal(code.forward);

@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createCoder, parseDate } from './index.ts';
 
 const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
@@ -49,6 +52,19 @@ test('coder: a negated verb is flagged, not counted', () => {
   const r = coder.code({ text: 'Arnor did not attack Gondor.', date: '2023-05-01' });
   assert.equal(r.events.length, 1);
   assert.equal(r.events[0].negated, true);
+});
+
+test('coder: with a coding ontology, a negated verb takes the opposite code', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-onto-'));
+  writeFileSync(join(dir, 'test.ontology.txt'), '112:0xFFFF+0x0080\n050:0x0080\n190:0x00A0\n');
+  const withOntology = await createCoder({ dictDirs: [MINI, dir], builtin: false });
+  const criticized = withOntology.code({ text: 'Arnor did not criticize Gondor.', date: '2023-05-01' }).events;
+  assert.deepEqual(criticized.map((e) => [e.code, e.negated, e.negationOf]), [['050', false, '112']]);
+  // a code with no opposite in the ontology stays a flagged, uncounted event
+  const attacked = withOntology.code({ text: 'Arnor did not attack Gondor.', date: '2023-05-01' }).events;
+  assert.deepEqual(attacked.map((e) => [e.code, e.negated, e.negationOf]), [['190', true, undefined]]);
+  // without one, the same sentence is a negated 112
+  assert.deepEqual(coder.code({ text: 'Arnor did not criticize Gondor.', date: '2023-05-01' }).events.map((e) => e.negated), [true]);
 });
 
 test('coder: a trailing "X said" clause does not become the actor', () => {

@@ -52,6 +52,11 @@ export interface EventRecord {
   negated: boolean;
   /** The verb pattern that produced the code. */
   pattern?: RuleRef;
+  /**
+   * Set when the verb was negated and the dictionary set's coding ontology gives the negation
+   * its own code ("did not clash", 110 → 050): the code of the negated verb. Such events count.
+   */
+  negationOf?: string;
 
   // --- added by later pipeline stages (issue #4); absent when the stage did not run
   /** Event date, YYYY-MM-DD, resolved against the publication date. */
