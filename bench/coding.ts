@@ -8,6 +8,9 @@
  * same documents, as many as fit in DYAD_BENCH_BUDGET_S seconds (default 150);
  * rates are medians over the passes. Tokens are counted by wink-nlp for both.
  *
+ * The process runs with the garbage-collector setting of the `dyad` CLI (src/cli/heap.ts), so
+ * speed and peak RSS are what `dyad code` gets.
+ *
  * The last line is parsed by scripts and must keep its form:
  *   bench: coding <S> sentences/s, tokenizer <T> sentences/s, ratio <S/T>, load <L> ms, peak RSS <M> MB
  */
@@ -15,6 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { tuneHeapForBatch } from '../src/cli/heap.ts';
 import { createCoder } from '../src/events/index.ts';
 import { envInt, median } from './support.ts';
 
@@ -36,6 +40,8 @@ interface PassResult {
   sentences: number;
   tokens: number;
 }
+
+tuneHeapForBatch();
 
 // ---- peak memory: sampled inside the (synchronous) loops, plus the OS high-water mark
 let sampledPeak = 0;

@@ -16,6 +16,8 @@
  * 60 countries and the year 2016, and one dyad over that year is asked for
  * (dyadDays and the events themselves); medians of 15 runs.
  *
+ * The process runs with the `dyad` CLI's garbage-collector setting (src/cli/heap.ts).
+ *
  * The last line is parsed by scripts and must keep its form:
  *   ingest: <N> articles in <T> s, <R> articles/s, <E> events/s
  */
@@ -23,6 +25,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tuneHeapForBatch } from '../src/cli/heap.ts';
 import { createCoder } from '../src/index.ts';
 import { ingest, readSources } from '../src/ingest/index.ts';
 import type { CodedArticle, EventRecord } from '../src/model/index.ts';
@@ -33,6 +36,7 @@ const CORPUS = fileURLToPath(new URL('../../shared/eval/polnear-dev/records.json
 const ARTICLES = envInt('DYAD_BENCH_ARTICLES', 20_000);
 const EVENTS = envInt('DYAD_BENCH_EVENTS', 1_000_000, { zeroOk: true });
 const log = (line: string) => void process.stdout.write(`${line}\n`);
+tuneHeapForBatch();
 
 if (!existsSync(CORPUS)) {
   log(`bench: ../shared is not present (looked for ${CORPUS}); nothing to measure.`);

@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { tuneHeapForBatch } = await import('../src/cli/heap.ts');
+tuneHeapForBatch();
 await import('../src/cli/main.ts');

@@ -75,7 +75,8 @@ export interface CompiledPattern extends VerbPattern {
 }
 
 export type PatternSlot =
-  | { kind: 'words'; alternatives: Phrase[]; tight?: Tightness }
+  /** `firstWords`: the first word of each alternative, to skip patterns whose words are not in the sentence. */
+  | { kind: 'words'; alternatives: Phrase[]; firstWords: Set<string>; tight?: Tightness }
   | { kind: 'target' }
   | { kind: 'source' }
   | { kind: 'compound' }
@@ -170,18 +171,30 @@ function indexPhrases<T>(items: Array<{ phrases: Phrase[]; value: T }>): PhraseI
   return { byFirst };
 }
 
+/** A synonym set as a pattern slot sees it; built once per set and shared by every pattern using it. */
+interface SynsetSlot {
+  alternatives: Phrase[];
+  firstWords: Set<string>;
+}
+
 function expandSynsets(
   elements: VerbPattern['before'],
   synsets: Map<string, Phrase[]>,
+  slots: Map<Phrase[], SynsetSlot>,
 ): PatternSlot[] | string {
   const out: PatternSlot[] = [];
   for (const el of elements) {
-    if (el.kind === 'word') out.push({ kind: 'words', alternatives: [el.words], ...(el.tight ? { tight: el.tight } : {}) });
+    if (el.kind === 'word') out.push({ kind: 'words', alternatives: [el.words], firstWords: new Set([el.words[0]]), ...(el.tight ? { tight: el.tight } : {}) });
     else if (el.kind === 'synset') {
       const phrases = synsets.get(el.name);
       if (!phrases) return `undefined synonym set ${el.name}`;
-      // longest alternatives first, so "AUSTRIAN GOLD FLORIN" beats "FLORIN"
-      out.push({ kind: 'words', alternatives: [...phrases].sort((a, b) => b.length - a.length), ...(el.tight ? { tight: el.tight } : {}) });
+      let slot = slots.get(phrases);
+      if (!slot) {
+        // longest alternatives first, so "AUSTRIAN GOLD FLORIN" beats "FLORIN"
+        const alternatives = [...phrases].sort((a, b) => b.length - a.length);
+        slots.set(phrases, (slot = { alternatives, firstWords: new Set(alternatives.map((a) => a[0])) }));
+      }
+      out.push({ kind: 'words', alternatives: slot.alternatives, firstWords: slot.firstWords, ...(el.tight ? { tight: el.tight } : {}) });
     } else out.push({ kind: el.kind });
   }
   return out;
@@ -203,6 +216,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const transformations: Transformation[] = [];
   const blocks: Dictionaries['blocks'] = [];
   const negations = new Map<string, string>();
+  const synsetSlots = new Map<Phrase[], SynsetSlot>();
   let synsetCount = 0;
 
   for (const f of files) {
@@ -248,16 +262,14 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
       for (const block of r.blocks) {
         const compiled: CompiledPattern[] = [];
         for (const p of block.patterns) {
-          const beforeAlts = expandSynsets(p.before, synsetPhrases);
-          const afterAlts = expandSynsets(p.after, synsetPhrases);
+          const beforeAlts = expandSynsets(p.before, synsetPhrases, synsetSlots);
+          const afterAlts = expandSynsets(p.after, synsetPhrases, synsetSlots);
           if (typeof beforeAlts === 'string' || typeof afterAlts === 'string') {
             diagnostics.push({ ...p.loc, severity: 'warning', message: `${typeof beforeAlts === 'string' ? beforeAlts : afterAlts}: pattern ignored` });
             continue;
           }
           const specificity = [...p.before, ...p.after].reduce((n, e) => n + (e.kind === 'word' ? e.words.length : e.kind === 'synset' ? 1 : 0.5), 0);
-          const requiredFirstWords = [...beforeAlts, ...afterAlts].flatMap((slot) =>
-            slot.kind === 'words' ? [new Set(slot.alternatives.map((a) => a[0]))] : [],
-          );
+          const requiredFirstWords = [...beforeAlts, ...afterAlts].flatMap((slot) => (slot.kind === 'words' ? [slot.firstWords] : []));
           compiled.push({ ...p, beforeAlts, afterAlts, specificity, requiredFirstWords });
         }
         compiled.sort((a, b) => b.specificity - a.specificity);

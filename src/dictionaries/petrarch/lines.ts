@@ -51,7 +51,16 @@ export function toPhrase(written: string): string[] {
     .toUpperCase()
     .replace(/[\u2018\u2019]/g, "'")
     .split(/[\s_]+/)
-    .filter((w) => w.length > 0);
+    .filter((w) => w.length > 0)
+    .map(intern);
+}
+
+const words = new Map<string, string>();
+function intern(w: string): string {
+  const known = words.get(w);
+  if (known !== undefined) return known;
+  words.set(w, w);
+  return w;
 }
 
 /** Regular English plural of a phrase's last word, the way PETRARCH forms it. */
