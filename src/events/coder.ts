@@ -41,6 +41,8 @@ const MAX_PATTERN_GAP = 6;
 const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
 const PRONOUNS = new Set(['IT', 'THEY', 'HE', 'SHE', 'WE']);
 const NEGATIONS = new Set(['NOT', "N'T", 'NEVER', 'NO']);
+/** Modal auxiliaries: the word they govern is a bare verb ("would free the prisoners"). */
+const MODALS = new Set(['WILL', 'WOULD', 'CAN', 'COULD', 'SHOULD', 'MAY', 'MIGHT', 'MUST', 'SHALL', "'LL", "'D"]);
 const COORDINATORS = new Set(['AND', 'BUT', 'OR']);
 
 interface SentenceContext {
@@ -126,6 +128,15 @@ function findVerb(dicts: Dictionaries, tokens: Token[], i: number, end: number):
     if (hit) return { start: i, end: i + hit.len, form: hit.value };
   }
   return null;
+}
+
+/** "would free", "will soon release": wink tags some bare verbs after a modal as ADJ or NOUN. */
+function afterModal(tokens: Token[], i: number, floor: number): boolean {
+  const t = tokens[i];
+  if (t.pos !== 'ADJ' && t.pos !== 'NOUN') return false;
+  let k = i - 1;
+  while (k >= floor && (tokens[k].pos === 'ADV' || NEGATIONS.has(tokens[k].norm))) k--;
+  return k >= floor && MODALS.has(tokens[k].norm);
 }
 
 function wordsMatchAt(tokens: Token[], i: number, end: number, phrase: string[]): boolean {
@@ -551,7 +562,7 @@ export function codeSentence(
       next !== undefined &&
       i + 1 < sentence.tokenEnd &&
       (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')));
-    if (t.pos !== 'VERB' && !mistagged) continue;
+    if (t.pos !== 'VERB' && !mistagged && !afterModal(tokens, i, sentence.tokenStart)) continue;
     const hit = findVerb(dicts, tokens, i, sentence.tokenEnd);
     if (!hit) continue;
     const block = dicts.blocks[hit.form.block];

@@ -67,6 +67,16 @@ test('coder: with a coding ontology, a negated verb takes the opposite code', as
   assert.deepEqual(coder.code({ text: 'Arnor did not criticize Gondor.', date: '2023-05-01' }).events.map((e) => e.negated), [true]);
 });
 
+test('coder: a bare verb after a modal is a verb even when tagged as an adjective ("would free")', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-modal-'));
+  writeFileSync(join(dir, 'release.verbs.txt'), '--- RELEASE [084] ---\nFREE\n');
+  const withFree = await createCoder({ dictDirs: [MINI, dir], builtin: false });
+  const codes = (text: string) => withFree.code({ text, date: '2023-05-01' }).events.map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  assert.deepEqual(codes('Arnor could free Gondor.'), ['ARN>GON:084']);
+  assert.deepEqual(codes('Arnor will soon free Gondor.'), ['ARN>GON:084']);
+  assert.deepEqual(codes('A free Gondor is a goal of Arnor.'), []);
+});
+
 test('coder: a trailing "X said" clause does not become the actor', () => {
   assert.deepEqual(triples('Arnor will shell Gondor with artillery, the Rohan government said.'), ['ARN>GON:194']);
 });
