@@ -130,6 +130,18 @@ function findVerb(dicts: Dictionaries, tokens: Token[], i: number, end: number):
   return null;
 }
 
+/**
+ * A verb right after a noun that starts a clause of its own ("said such a step enjoyed support"),
+ * told apart from a reduced relative ("the roads leading into", "memos sent by Bree"): those
+ * are -ing forms or go on with a preposition or particle.
+ */
+function finiteAfterNoun(tokens: Token[], k: number): boolean {
+  const x = tokens[k];
+  if (x.pos !== 'VERB' || tokens[k - 1].pos !== 'NOUN' || x.norm.endsWith('ING')) return false;
+  const next = tokens[k + 1];
+  return next !== undefined && next.pos !== 'ADP' && next.pos !== 'PART' && next.pos !== 'PUNCT';
+}
+
 /** "would free", "will soon release": wink tags some bare verbs after a modal as ADJ or NOUN. */
 function afterModal(tokens: Token[], i: number, floor: number): boolean {
   const t = tokens[i];
@@ -597,7 +609,7 @@ export function codeSentence(
       if (isHidden(ctx, k) || listAt.has(k)) continue;
       // a new clause with its own subject: "says it has …", "said such a step would …"
       const prev = tokens[k - 1];
-      if ((x.pos === 'AUX' && (prev.pos === 'PRON' || prev.pos === 'NOUN')) || (x.pos === 'VERB' && prev.pos === 'PRON')) {
+      if ((x.pos === 'AUX' && (prev.pos === 'PRON' || prev.pos === 'NOUN')) || (x.pos === 'VERB' && (prev.pos === 'PRON' || (k > hit.end && finiteAfterNoun(tokens, k))))) {
         objectEnd = k;
         break;
       }
@@ -607,10 +619,15 @@ export function codeSentence(
     // --- pattern
     let match: PatternMatch | null = null;
     const npStart = subjectPhraseStart(ctx, groupStart, clauseStart);
-    let thatAt = clauseEnd;
-    for (let k = hit.end; k < clauseEnd; k++) if (tokens[k].norm === 'THAT') {
-      thatAt = k;
-      break;
+    // pattern words stay in the verb's own clause: not past "that", nor past the verb of a
+    // complement clause with its own subject ("said such a step enjoyed support from Moscow")
+    let thatAt = objectEnd;
+    for (let k = hit.end; k < objectEnd; k++) {
+      const x = tokens[k];
+      if (x.norm === 'THAT' || (k > hit.end && !listAt.has(k) && !isHidden(ctx, k) && finiteAfterNoun(tokens, k))) {
+        thatAt = k;
+        break;
+      }
     }
     for (const p of block.compiled) {
       if (!p.requiredFirstWords.every((set) => hasAny(set, sentenceWords))) continue;
