@@ -169,6 +169,8 @@ interface PatternMatch {
   score: number;
   /** Pattern words are not looked for past this token (a "that" clause belongs to another verb). */
   wordLimit: number;
+  /** Where the first word after the verb matched: on equal cover, the nearer head wins. */
+  firstWordAt: number;
 }
 
 /** End of the noun phrase starting at `i` (for "^", which skips one). */
@@ -224,6 +226,7 @@ function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: number, 
     }
     if (found < 0) return false;
     m.score += len;
+    if (found < m.firstWordAt) m.firstWordAt = found;
     cur = found + len;
   }
   return true;
@@ -631,10 +634,12 @@ export function codeSentence(
     }
     for (const p of block.compiled) {
       if (!p.requiredFirstWords.every((set) => hasAny(set, sentenceWords))) continue;
-      const m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt };
+      const m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt, firstWordAt: Infinity };
       if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m)) continue;
       if (!matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) continue;
-      if (!match || m.score >= match.score) match = m; // on a tie the later pattern wins, as in PETRARCH
+      // "expressed appreciation for China's assistance" is appreciation: the nearer word wins;
+      // on a full tie the later pattern wins, as in PETRARCH
+      if (!match || m.score > match.score || (m.score === match.score && m.firstWordAt <= match.firstWordAt)) match = m;
     }
     const codeFound: CodeSpec = match ? match.pattern.code : hit.form.code;
     let source: ActorList | null = match?.source ?? subject;
