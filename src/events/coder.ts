@@ -210,7 +210,10 @@ function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: number, 
     const wordLimit = slot.tight ? limit : Math.min(limit, m.wordLimit);
     for (let i = cur; i < wordLimit && found < 0 && gap <= MAX_PATTERN_GAP; i++) {
       if (isHidden(ctx, i)) continue;
-      for (const alt of slot.alternatives) {
+      // a pattern word names a thing, not an infinitive: "wants to help Israel" is not "WANT * HELP"
+      // (unless the pattern itself has the "to": "(TO) ATTACK")
+      const infinitive = i > cur && ctx.tokens[i].pos === 'VERB' && ctx.tokens[i - 1]?.norm === 'TO';
+      for (const alt of infinitive ? [] : slot.alternatives) {
         if (wordsMatchAt(ctx.tokens, i, wordLimit, alt)) {
           found = i;
           len = alt.length;
