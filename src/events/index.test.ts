@@ -107,6 +107,10 @@ test('coder: a titled person is recognised later by name alone (issue #3)', () =
   assert.equal(later.source.name, 'Elendur Halvard');
 });
 
+test('coder: an intent is refined by the verb it governs (agreed to meet → 036)', () => {
+  assert.deepEqual(triples('Arnor agreed to meet Gondor.'), ['ARN>GON:036']);
+});
+
 test('coder: an appeal is refined by the verb it governs (urged X to meet → 026)', () => {
   assert.deepEqual(triples('Rohan urged Arnor to meet Gondor.'), ['ROH>ARN:026']);
   const e = coder.code({ text: 'Rohan urged Arnor to meet Gondor.', date: '2023-05-01' }).events[0];
