@@ -6,7 +6,9 @@
  *
  * - Idempotent: an article whose content hash is stored is not written again,
  *   so a redelivery after a crash (or a publish twice) stores nothing twice.
- *   When it is stored with another dictionary version, it is recoded in place.
+ *   When it is stored with another dictionary version, the new coding is staged
+ *   beside the live one (Store.stageCoding): queries read the old version until
+ *   `dyad recode --switch` makes every staged coding live in one transaction.
  * - Store down (connection refused or dropped): the worker keeps the message,
  *   backs off (doubling up to `maxBackoffMs`), reopens the store and retries;
  *   it tells the server it is still working so the message is not redelivered.
@@ -52,6 +54,7 @@ export interface WorkerOptions {
 }
 
 export type WorkerEvent =
+  /** "recoded": stored before with another dictionary version; the new coding is staged. */
   | { kind: 'stored' | 'duplicate' | 'near-duplicate' | 'recoded'; id: string; events: number }
   | { kind: 'retry'; id: string | null; delivery: number; reason: string }
   | { kind: 'dead'; id: string | null; delivery: number; reason: string }
@@ -231,12 +234,12 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       let kind: WorkerEvent['kind'] = outcome.status;
       let events = outcome.status === 'stored' ? outcome.events : 0;
       if (outcome.status === 'duplicate') {
-        // Stored before: recode it when it was coded with another dictionary version.
+        // Stored before with another dictionary version: stage the new coding for the switch.
         const recoded = await withStore(m, async (s) => {
           const stored = await s.getArticle(outcome.of);
           if (!stored?.coded || stored.dictionaryVersion === coder.dictionaryVersion) return null;
           const coded = coder.code({ id: stored.id, text: stored.text, date: stored.date ?? undefined });
-          await s.replaceCoding(stored.id, coded);
+          await s.stageCoding(stored.id, coded);
           return coded.events.length;
         });
         if (recoded !== null) {

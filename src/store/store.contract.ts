@@ -243,6 +243,32 @@ export function storeContract({ name, fresh, skip }: ContractOptions): void {
         assert.deepEqual((await store.articlesToRecode(null, 10, 'v2')).map((x) => x.id), ['b', 'c']);
       }));
 
+    test('store_staged: a staged coding stays invisible until its version is switched in, all at once', () =>
+      withStore(async (store) => {
+        for (const id of ['a', 'b']) await store.putArticle(write(richArticle(id), TEXT1));
+        const before = codes(await all(store.events()));
+        const next = (id: string) => ({
+          ...plainArticle(id, TEXT1, '2026-03-02', [event({ sentence: 0, code: '042', root: '04', quadClass: 1, goldstein: 1.9 })]),
+          dictionaryVersion: 'v2',
+        });
+        await store.stageCoding('a', next('a'));
+        await store.stageCoding('b', next('b'));
+        await store.stageCoding('b', next('b')); // staged twice: kept once
+        await store.stageCoding('a', { ...richArticle('a'), dictionaryVersion: 'v3' });
+        // the live coding is what queries read while the recode runs
+        assert.deepEqual(codes(await all(store.events())), before);
+        assert.equal((await store.getArticle('a'))?.dictionaryVersion, richArticle('a').dictionaryVersion ?? null);
+        assert.deepEqual(await store.stagedCodings(), [{ version: 'v2', articles: 2 }, { version: 'v3', articles: 1 }]);
+
+        assert.equal(await store.switchCoding('v2'), 2);
+        assert.deepEqual(codes(await all(store.events())), ['042', '042']);
+        assert.deepEqual((await store.getArticle('b'))?.coded, next('b'));
+        assert.equal((await store.getArticle('a'))?.dictionaryVersion, 'v2');
+        assert.deepEqual(await store.stagedCodings(), [], 'every staged coding is dropped at the switch');
+        assert.equal(await store.switchCoding('v2'), 0);
+        await assert.rejects(store.stageCoding('missing', next('missing')), DyadError);
+      }));
+
     test('store_events: filters by actor, code, root, dates, text; negated and hypothetical only with all', () =>
       withStore(async (store) => {
         await store.putArticle(write(richArticle('a1'), TEXT1));

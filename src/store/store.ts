@@ -181,6 +181,12 @@ export interface RecodeItem {
   dictionaryVersion: string | null;
 }
 
+/** How many articles have a staged coding of one dictionary version. */
+export interface StagedCodings {
+  version: string;
+  articles: number;
+}
+
 export interface StoreStats {
   articles: number;
   duplicates: number;
@@ -207,6 +213,19 @@ export interface Store {
   articlesToRecode(after: string | null, limit: number, skipVersion?: string): Promise<RecodeItem[]>;
   /** Replace an article's coding (events, quotes, annotations, dictionary version) atomically. */
   replaceCoding(id: string, coded: CodedArticle): Promise<void>;
+  /**
+   * Keep a coding made with another dictionary version beside the live one, which queries go on
+   * reading until `switchCoding` (a scale-out recode). A second staging of the same article and
+   * version replaces the first.
+   */
+  stageCoding(id: string, coded: CodedArticle): Promise<void>;
+  /**
+   * Make every staged coding of `version` live, each replacing its article's coding, in one
+   * transaction; staged codings of every version are then dropped. Returns the articles switched.
+   */
+  switchCoding(version: string): Promise<number>;
+  /** Staged codings per dictionary version, most first. */
+  stagedCodings(): Promise<StagedCodings[]>;
 
   /** Events matching the filter, in storage order. */
   events(filter?: EventFilter): AsyncIterable<EventRow>;

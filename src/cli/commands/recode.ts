@@ -16,6 +16,8 @@ export interface RecodeCliOptions {
   nats?: string;
   /** Queue name for --nats (default dyad). */
   queue?: string;
+  /** Make the codings that workers staged for this dictionary set live, all at once. */
+  switch: boolean;
 }
 
 const help = `Usage: dyad recode [--dict DIR]... [options]
@@ -36,9 +38,14 @@ ${DB_HELP}
   --json             Print the summary as one JSON object.
   --nats URL         Scale-out: create the durable consumer that replays the
                      queue's whole article log for this dictionary set; the
-                     workers started with the same --dict code it (and
-                     replace older codings article by article).
+                     workers started with the same --dict code it and stage
+                     each new coding beside the live one, which queries keep
+                     reading.
   --queue NAME       Queue name for --nats (default dyad).
+  --switch           Scale-out, once that consumer has caught up (dyad status:
+                     pending 0): make every coding staged for this dictionary
+                     set live, in one transaction, and drop the other staged
+                     codings.
   -h, --help         Show this help.
 
 Example:
@@ -53,18 +60,22 @@ const options = {
   json: { type: 'boolean' },
   nats: { type: 'string' },
   queue: { type: 'string' },
+  switch: { type: 'boolean' },
 } as const;
 
 function parse(argv: string[]): RecodeCliOptions {
   const { values, positionals } = parseOptions('recode', options, argv);
   if (positionals.length) throw usageError(`unexpected argument '${positionals[0]}'`, 'recode');
   if (values.queue !== undefined && values.nats === undefined) throw usageError('--queue needs --nats', 'recode');
+  if (values.switch && values.nats !== undefined) throw usageError('--switch works on the database (--db), not the queue: run it without --nats', 'recode');
+  if (values.switch && values.all) throw usageError('--switch and --all do not go together', 'recode');
   return {
     db: values.db ?? null,
     dictDirs: values.dict ?? [],
     all: values.all ?? false,
     lockTimeoutMs: intOption('recode', 'lock-timeout', values['lock-timeout'], 0) ?? 5000,
     json: values.json ?? false,
+    switch: values.switch ?? false,
     // Only with --nats, so the options of a local run are unchanged.
     ...(values.nats !== undefined ? { nats: values.nats, queue: values.queue ?? 'dyad' } : {}),
   };
@@ -93,8 +104,27 @@ async function replay(opts: RecodeCliOptions, nats: string, io: CliIo): Promise<
   }
 }
 
+/** `--switch`: the staged codings of this dictionary set become the live ones. */
+async function switchIn(opts: RecodeCliOptions, io: CliIo): Promise<number> {
+  const { createCoder } = await import('../../index.ts');
+  const coder = await createCoder({ dictDirs: opts.dictDirs, stages: [] });
+  const store = await openDb(opts.db, { busyTimeoutMs: opts.lockTimeoutMs });
+  try {
+    const staged = await store.stagedCodings();
+    const switched = await store.switchCoding(coder.dictionaryVersion);
+    const dropped = staged.filter((s) => s.version !== coder.dictionaryVersion).reduce((n, s) => n + s.articles, 0);
+    const summary = { dictionaryVersion: coder.dictionaryVersion, switched, dropped };
+    if (opts.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
+    else io.stdout.write(`recode: ${switched} articles switched to dictionaries ${coder.dictionaryVersion}${dropped ? `; ${dropped} codings staged for other versions dropped` : ''}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 async function run(opts: RecodeCliOptions, io: CliIo): Promise<number> {
   if (opts.nats !== undefined) return replay(opts, opts.nats, io);
+  if (opts.switch) return switchIn(opts, io);
   const started = performance.now();
   const store = await openDb(opts.db, { busyTimeoutMs: opts.lockTimeoutMs });
   try {

@@ -36,6 +36,7 @@ import type {
   RecodeItem,
   SearchHit,
   NearCandidate,
+  StagedCodings,
   Store,
   StoreStats,
   StoredArticle,
@@ -324,18 +325,73 @@ class PostgresStore implements Store {
   replaceCoding(id: string, coded: CodedArticle): Promise<void> {
     return this.exclusive(() =>
       this.transaction(async () => {
-        const r = await this.q('SELECT doc, duplicate_of, date, text FROM articles WHERE id = $1 FOR UPDATE', [id]);
-        const a = r.rows[0];
-        if (!a) throw new DyadError('INPUT', `no stored article "${id}"`);
-        if (a.duplicate_of !== null) throw new DyadError('INPUT', `article "${id}" is a near-duplicate and is not coded`);
-        await this.q('DELETE FROM events WHERE doc = $1', [a.doc]);
-        await this.q('DELETE FROM quotes WHERE doc = $1', [a.doc]);
-        await this.q('UPDATE articles SET coded = $1, dict_version = $2, num_events = $3, tone = $4 WHERE doc = $5', [
-          packCoded(coded, a.text), coded.dictionaryVersion ?? null, coded.events.length, coded.tone ?? null, a.doc,
-        ]);
-        await this.insertCoding(a.doc, coded, a.date ?? coded.date ?? null);
+        const a = await this.codedArticle(id, true);
+        await this.writeCoding(a, coded);
       }),
     );
+  }
+
+  stageCoding(id: string, coded: CodedArticle): Promise<void> {
+    return this.exclusive(async () => {
+      const a = await this.codedArticle(id, false);
+      if (!coded.dictionaryVersion) throw new DyadError('INPUT', `a staged coding of "${id}" needs its dictionary version`);
+      await this.q(
+        `INSERT INTO staged_codings (doc, dict_version, coded, staged_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (dict_version, doc) DO UPDATE SET coded = excluded.coded, staged_at = excluded.staged_at`,
+        [a.doc, coded.dictionaryVersion, JSON.stringify(coded), nowIso()],
+      );
+    });
+  }
+
+  switchCoding(version: string): Promise<number> {
+    return this.exclusive(() =>
+      this.transaction(async () => {
+        // workers staging at the same time wait for the switch to commit, so none is dropped unseen
+        await this.q('LOCK TABLE staged_codings IN SHARE ROW EXCLUSIVE MODE');
+        let switched = 0;
+        for (let after = 0; ; ) {
+          const page = await this.q(
+            `SELECT s.doc, s.coded, a.date, a.text FROM staged_codings s JOIN articles a ON a.doc = s.doc
+             WHERE s.dict_version = $1 AND s.doc > $2 ORDER BY s.doc LIMIT 256`,
+            [version, after],
+          );
+          if (page.rows.length === 0) break;
+          for (const row of page.rows) {
+            await this.writeCoding(row, JSON.parse(row.coded) as CodedArticle);
+            switched++;
+          }
+          after = Number(page.rows[page.rows.length - 1].doc);
+        }
+        await this.q('DELETE FROM staged_codings');
+        return switched;
+      }),
+    );
+  }
+
+  stagedCodings(): Promise<StagedCodings[]> {
+    return this.exclusive(async () => {
+      const r = await this.q('SELECT dict_version AS version, count(*)::int AS articles FROM staged_codings GROUP BY dict_version ORDER BY articles DESC, version');
+      return r.rows as StagedCodings[];
+    });
+  }
+
+  /** A coded article's storage key, date and text; an error for an unknown id or a near-duplicate. */
+  private async codedArticle(id: string, forUpdate: boolean): Promise<{ doc: string; date: string | null; text: string }> {
+    const r = await this.q(`SELECT doc, duplicate_of, date, text FROM articles WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    const a = r.rows[0];
+    if (!a) throw new DyadError('INPUT', `no stored article "${id}"`);
+    if (a.duplicate_of !== null) throw new DyadError('INPUT', `article "${id}" is a near-duplicate and is not coded`);
+    return a;
+  }
+
+  /** Replaces one article's coding; inside the caller's transaction. */
+  private async writeCoding(a: { doc: string; date: string | null; text: string }, coded: CodedArticle): Promise<void> {
+    await this.q('DELETE FROM events WHERE doc = $1', [a.doc]);
+    await this.q('DELETE FROM quotes WHERE doc = $1', [a.doc]);
+    await this.q('UPDATE articles SET coded = $1, dict_version = $2, num_events = $3, tone = $4 WHERE doc = $5', [
+      packCoded(coded, a.text), coded.dictionaryVersion ?? null, coded.events.length, coded.tone ?? null, a.doc,
+    ]);
+    await this.insertCoding(a.doc, coded, a.date ?? coded.date ?? null);
   }
 
   private dialect(params: unknown[]): Dialect {

@@ -36,6 +36,7 @@ import type {
   RecodeItem,
   SearchHit,
   NearCandidate,
+  StagedCodings,
   Store,
   StoreStats,
   StoredArticle,
@@ -174,6 +175,7 @@ class SqliteStore implements Store {
   private readonly stmts;
   private readonly writeArticle: Database.Transaction<(w: ArticleWrite) => PutResult>;
   private readonly writeCoding: Database.Transaction<(doc: number, coded: CodedArticle, date: string | null) => void>;
+  private readonly switchStaged: Database.Transaction<(version: string) => number>;
 
   constructor(db: DB, path: string) {
     this.db = db;
@@ -205,6 +207,11 @@ class SqliteStore implements Store {
       textOf: db.prepare('SELECT text FROM articles WHERE doc = ?').pluck(),
       dateOf: db.prepare('SELECT date FROM articles WHERE doc = ?').pluck(),
       insertKey: db.prepare('INSERT OR IGNORE INTO article_keys (key, doc) VALUES (?, ?)'),
+      stage: db.prepare(`INSERT INTO staged_codings (doc, dict_version, coded, staged_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (dict_version, doc) DO UPDATE SET coded = excluded.coded, staged_at = excluded.staged_at`),
+      stagedPage: db.prepare('SELECT doc, coded FROM staged_codings WHERE dict_version = ? AND doc > ? ORDER BY doc LIMIT 256'),
+      stagedCounts: db.prepare('SELECT dict_version AS version, count(*) AS articles FROM staged_codings GROUP BY dict_version ORDER BY articles DESC, version'),
+      dropStaged: db.prepare('DELETE FROM staged_codings'),
       recodeAll: db.prepare(`SELECT id, text, date, dict_version FROM articles
         WHERE duplicate_of IS NULL AND id > ? ORDER BY id LIMIT ?`),
       recodeStale: db.prepare(`SELECT id, text, date, dict_version FROM articles
@@ -245,6 +252,23 @@ class SqliteStore implements Store {
       if (w.coded) this.insertCoding(doc, w.coded, w.date ?? w.coded.date ?? null);
       if (duplicateOf !== null) this.stmts.recount.run(duplicateOf);
       return { status: 'stored' };
+    });
+
+    this.switchStaged = db.transaction((version: string): number => {
+      let switched = 0;
+      // paged: better-sqlite3 runs no other statement while a query is being iterated
+      for (let after = 0; ; ) {
+        const page = this.stmts.stagedPage.all(version, after) as Array<{ doc: number; coded: string }>;
+        if (page.length === 0) break;
+        for (const row of page) {
+          const coded = JSON.parse(row.coded) as CodedArticle;
+          this.writeCoding(row.doc, coded, (this.stmts.dateOf.get(row.doc) as string | null) ?? coded.date ?? null);
+          switched++;
+        }
+        after = page[page.length - 1].doc;
+      }
+      this.stmts.dropStaged.run();
+      return switched;
     });
 
     this.writeCoding = db.transaction((doc: number, coded: CodedArticle, date: string | null) => {
@@ -345,12 +369,34 @@ class SqliteStore implements Store {
 
   async replaceCoding(id: string, coded: CodedArticle): Promise<void> {
     this.guard(() => {
-      const r = this.stmts.rootOf.get(id) as { doc: number; duplicate_of: number | null } | undefined;
-      if (!r) throw new DyadError('INPUT', `no stored article "${id}"`);
-      if (r.duplicate_of !== null) throw new DyadError('INPUT', `article "${id}" is a near-duplicate and is not coded`);
-      const date = (this.stmts.dateOf.get(r.doc) as string | null) ?? coded.date ?? null;
-      this.writeCoding.immediate(r.doc, coded, date);
+      const doc = this.codedDoc(id);
+      const date = (this.stmts.dateOf.get(doc) as string | null) ?? coded.date ?? null;
+      this.writeCoding.immediate(doc, coded, date);
     });
+  }
+
+  async stageCoding(id: string, coded: CodedArticle): Promise<void> {
+    this.guard(() => {
+      const doc = this.codedDoc(id);
+      if (!coded.dictionaryVersion) throw new DyadError('INPUT', `a staged coding of "${id}" needs its dictionary version`);
+      this.stmts.stage.run(doc, coded.dictionaryVersion, JSON.stringify(coded), nowIso());
+    });
+  }
+
+  async switchCoding(version: string): Promise<number> {
+    return this.guard(() => this.switchStaged.immediate(version));
+  }
+
+  async stagedCodings(): Promise<StagedCodings[]> {
+    return this.guard(() => this.stmts.stagedCounts.all() as StagedCodings[]);
+  }
+
+  /** The storage key of a coded article; an error for an unknown id or a near-duplicate. */
+  private codedDoc(id: string): number {
+    const r = this.stmts.rootOf.get(id) as { doc: number; duplicate_of: number | null } | undefined;
+    if (!r) throw new DyadError('INPUT', `no stored article "${id}"`);
+    if (r.duplicate_of !== null) throw new DyadError('INPUT', `article "${id}" is a near-duplicate and is not coded`);
+    return r.doc;
   }
 
   private dialect(params: unknown[]): Dialect {

@@ -40,6 +40,7 @@ test('sqlite_open: WAL mode, schema version recorded', async () => {
       { version: 1, name: 'init' },
       { version: 2, name: 'events_pair_order' },
       { version: 3, name: 'dyad_days' },
+      { version: 4, name: 'staged_codings' },
     ]);
     db.close();
   } finally {
