@@ -20,6 +20,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { tuneHeapForBatch } from '../src/cli/heap.ts';
 import { createCoder } from '../src/events/index.ts';
+import { WINK_PIPE } from '../src/text/index.ts';
 import { envInt, median } from './support.ts';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
@@ -60,7 +61,8 @@ if (!existsSync(CORPUS) || !existsSync(DICTS)) {
 }
 
 // ---- corpus
-const nlp = winkNLP(model);
+// the same wink-nlp pipeline as Dyad's text layer, so the ratio measures Dyad's own work
+const nlp = winkNLP(model, WINK_PIPE);
 const its = nlp.its;
 
 const unique = new Map<string, Doc>();
@@ -178,7 +180,7 @@ log('');
 log(`results (median of ${cod.length} pass${cod.length === 1 ? '' : 'es'}, ${((performance.now() - started) / 1000).toFixed(0)} s in all):`);
 log(`  dictionary load     ${fmt(loadMs)} ms`);
 log(`  coding              ${fmt(codingSps)} sentences/s, ${fmt(codingTps)} tokens/s (coder's sentences, wink-nlp tokens)`);
-log(`  tokenizer only      ${fmt(tokSps)} sentences/s, ${fmt(tokTps)} tokens/s (wink-nlp readDoc + sentences, tokens, POS)`);
+log(`  tokenizer only      ${fmt(tokSps)} sentences/s, ${fmt(tokTps)} tokens/s (wink-nlp readDoc with Dyad's pipeline ${WINK_PIPE.join(', ')}: sentences, tokens, POS)`);
 log(`  coding / tokenizer  ${ratio.toFixed(2)}`);
 log(`  peak RSS            ${Math.round(peakMb)} MB`);
 log(`  full pipeline       ${fmt(pipelineSps)} sentences/s on ${fmt(pipelineSentences)} sentences (all stages: entities, quotes, dates, places, PLOVER, tone), ` +
