@@ -77,6 +77,7 @@ const FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: '
  * yunis", "U.S." → "us", "Port-au-Prince" → "port au prince").
  */
 export function placeKey(name: string): string {
+  if (/^[a-z0-9]+$/i.test(name)) return name.toLowerCase(); // most tokens: one plain word
   let s = name;
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(s)) {
