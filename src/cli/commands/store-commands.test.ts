@@ -72,6 +72,8 @@ test('cli_dyads, quotes, search, recode: options', () => {
   assert.deepEqual(opts(['quotes', '--speaker', 'Lavrov', '--limit', '3']), { db: null, filter: { speaker: 'Lavrov', limit: 3 }, format: 'table' });
   assert.deepEqual(opts(['search', 'prisoner', 'exchange', '--limit', '2']), { db: null, query: 'prisoner exchange', limit: 2, format: 'table' });
   usage(['search'], /missing search words/);
-  assert.deepEqual(opts(['recode', '--dict', 'd1', '--dict', 'd2', '--all']), { db: null, dictDirs: ['d1', 'd2'], all: true, lockTimeoutMs: 5000, json: false });
+  assert.deepEqual(opts(['recode', '--dict', 'd1', '--dict', 'd2', '--all']), { db: null, dictDirs: ['d1', 'd2'], all: true, lockTimeoutMs: 5000, json: false, switch: false });
+  assert.equal((opts(['recode', '--dict', 'd1', '--switch']) as { switch: boolean }).switch, true);
+  usage(['recode', '--switch', '--nats', 'nats://x'], /works on the database/);
   usage(['recode', 'x'], /unexpected argument/);
 });
