@@ -7,6 +7,8 @@
 import { matchPhraseAt, type ActorEntry, type AgentEntry, type Dictionaries } from '../dictionaries/index.ts';
 import { lexicon, type Token } from '../text/index.ts';
 
+export { resolveDescriptions } from './descriptions.ts';
+
 export interface Mention {
   kind: 'actor' | 'agent';
   start: number; // token index, inclusive
@@ -32,6 +34,8 @@ export interface ActorGroup {
   personName?: { start: number; end: number };
   /** The phrase names a person from the dictionary (an entry with dated roles and no fixed code). */
   person?: boolean;
+  /** A definite description ("the ministry", "the group"): the token span of the earlier actor it refers to, whose code it took. */
+  antecedent?: { start: number; end: number };
 }
 
 /** Actor groups that act together (a compound subject or object). */
@@ -191,8 +195,9 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
     let codes = actorCodes;
     let allAgents = agents;
     const prev = groups[groups.length - 1];
-    if (actorCodes.length === 0 && prev && prev.actorCodes.length > 0 && joinedByList(tokens, prev.end, first.start, hidden)) {
+    if (actorCodes.length === 0 && prev && prev.actorCodes.length > 0 && joinedByList(tokens, prev.end, first.start, hidden) && !commaBetween(tokens, prev.end, first.start)) {
       // "Danish Islamist media and government": the country and leading sectors carry over
+      // (not after a comma: "talks in Cairo, and the militant group warned" starts a new clause)
       codes = prev.actorCodes;
       allAgents = [...prev.agents.slice(0, -1), ...agents];
     } else if (agents.length === 0 && prev && prev.agentFirst && joinedByList(tokens, prev.end, first.start, hidden)) {
@@ -231,6 +236,19 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
     }
   }
   return groups;
+}
+
+function verbFollows(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 3); k++) {
+    if (tokens[k].pos === 'VERB') return true;
+    if (tokens[k].pos !== 'ADV' && tokens[k].pos !== 'AUX') return false;
+  }
+  return false;
+}
+
+function commaBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (tokens[t].norm === ',') return true;
+  return false;
 }
 
 function joinedByList(tokens: Token[], from: number, to: number, hidden: (i: number) => boolean): boolean {
@@ -277,7 +295,10 @@ export function listActors(tokens: Token[], groups: ActorGroup[], hidden: (i: nu
         else if (LIST_JOINERS.has(tokens[t].norm)) sawJoiner = true;
         else if (!DETERMINERS.has(tokens[t].norm) && tokens[t].pos !== 'ADJ') joinable = false;
       }
-      if (joinable && sawJoiner) {
+      // "talks in Cairo, and the militant group warned": ", and" before a phrase with its own verb
+      // opens a clause, unless a list is under way ("Russia, China, and Iran warned")
+      const newClause = last.members.length === 1 && commaBetween(tokens, last.end, g.start) && verbFollows(tokens, g.end);
+      if (joinable && sawJoiner && !newClause) {
         last.members.push(g);
         last.end = g.end;
         continue;

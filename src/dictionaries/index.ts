@@ -72,6 +72,8 @@ export interface CompiledPattern extends VerbPattern {
   specificity: number;
   /** For each word slot, the first words of its alternatives: a sentence lacking all of one slot's words cannot match. */
   requiredFirstWords: Array<Set<string>>;
+  /** The target comes before the verb and the source after "by" ("+ * (BY $)"): a passive pattern. */
+  reversed: boolean;
 }
 
 export type PatternSlot =
@@ -270,7 +272,9 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
           }
           const specificity = [...p.before, ...p.after].reduce((n, e) => n + (e.kind === 'word' ? e.words.length : e.kind === 'synset' ? 1 : 0.5), 0);
           const requiredFirstWords = [...beforeAlts, ...afterAlts].flatMap((slot) => (slot.kind === 'words' ? [slot.firstWords] : []));
-          compiled.push({ ...p, beforeAlts, afterAlts, specificity, requiredFirstWords });
+          const bySource = p.after.some((e, k) => e.kind === 'source' && k > 0 && p.after[k - 1].kind === 'word' && (p.after[k - 1] as { words: Phrase }).words.join(' ') === 'BY');
+          const reversed = p.before.some((e) => e.kind === 'target') && bySource;
+          compiled.push({ ...p, beforeAlts, afterAlts, specificity, requiredFirstWords, reversed });
         }
         compiled.sort((a, b) => b.specificity - a.specificity);
         blocks.push({ ...block, compiled });

@@ -35,12 +35,16 @@ export function findEntities(doc: Doc, actors: ActorGroup[][]): EntityMention[] 
     const b = doc.tokens[end - 1].end;
     return { text: doc.text.slice(a, b), start: a, end: b };
   };
+  /** Descriptions ("the group") and the character offset of the phrase they refer to. */
+  const describes = new Map<EntityMention, number>();
   for (const groups of actors) {
     for (const g of groups ?? []) {
       for (let i = g.start; i < g.end; i++) covered[i] = 1;
       const role = g.agents.map((a) => a.name.toLowerCase()).join(' ') || undefined;
       const name = g.personName ? span(g.personName.start, g.personName.end).text : g.name;
-      entities.push({ ...span(g.start, g.end), type: entityType(g), code: g.code, ...(name ? { name } : {}), ...(role ? { role } : {}) });
+      const entity: EntityMention = { ...span(g.start, g.end), type: entityType(g), code: g.code, ...(name ? { name } : {}), ...(role ? { role } : {}) };
+      if (g.antecedent) describes.set(entity, doc.tokens[g.antecedent.start].start);
+      entities.push(entity);
     }
   }
   // people no dictionary knows: two or more capitalised proper nouns in a row
@@ -75,6 +79,15 @@ export function findEntities(doc: Doc, actors: ActorGroup[][]): EntityMention[] 
     withPronouns.push({ text: t.text, start: t.start, end: t.end, type: target.type, ...(target.code ? { code: target.code } : {}), ...(target.name ? { name: target.name } : {}), refersTo: ref });
   }
   while (k < entities.length) withPronouns.push(entities[k++]);
+  // a description points at the phrase it was resolved to; a pronoun at a description, at that phrase
+  for (const [entity, start] of describes) {
+    const ref = withPronouns.findIndex((e) => e.start === start && e.refersTo === undefined && !describes.has(e));
+    if (ref >= 0) entity.refersTo = ref;
+  }
+  for (const e of withPronouns) {
+    const target = e.refersTo === undefined ? undefined : withPronouns[e.refersTo];
+    if (target?.refersTo !== undefined) e.refersTo = target.refersTo;
+  }
   return withPronouns;
 }
 

@@ -4,7 +4,7 @@
  * analysis (no parser), pick the most specific matching verb pattern, and emit
  * CAMEO events with the evidence that produced them.
  */
-import { findMentions, groupActors, listActors, rememberNames, type ActorGroup, type ActorList, type ArticleNames } from '../actors/index.ts';
+import { findMentions, groupActors, listActors, rememberNames, resolveDescriptions, type ActorGroup, type ActorList, type ArticleNames } from '../actors/index.ts';
 import { matchPhraseAt, type CodeSpec, type CompiledPattern, type Dictionaries, type PatternSlot, type VerbForm } from '../dictionaries/index.ts';
 import type { CameoTable, ComplementCodes, PrefixCodes } from '../codes/index.ts';
 
@@ -417,7 +417,13 @@ function actorRefs(doc: Doc, tokens: Token[]): ToRef {
   return (g) => {
     const start = tokens[g.start].start;
     const end = tokens[g.end - 1].end;
-    return { code: g.code, text: doc.text.slice(start, end), start, end, ...(g.name ? { name: g.name } : {}) };
+    const ref: ActorRef = { code: g.code, text: doc.text.slice(start, end), start, end, ...(g.name ? { name: g.name } : {}) };
+    if (g.antecedent) {
+      const a = tokens[g.antecedent.start].start;
+      const b = tokens[g.antecedent.end - 1].end;
+      ref.refersTo = { text: doc.text.slice(a, b), start: a, end: b };
+    }
+    return ref;
   };
 }
 
@@ -547,7 +553,8 @@ export function codeSentence(
   for (const m of mentions) if (m.kind === 'actor' && m.code) for (let i = m.start; i < m.end; i++) inMention[i - sentence.tokenStart] = 1;
   const hidden = hideSubClauses(tokens, sentence, (i) => inMention[i - sentence.tokenStart] === 1, o);
   const hiddenAt = (i: number) => hidden[i - sentence.tokenStart] === 1;
-  const groups = groupActors(tokens, mentions, hiddenAt);
+  const recent = state.actors.slice(Math.max(0, sentence.index - 6), sentence.index).flatMap((g) => g ?? []);
+  const groups = resolveDescriptions(tokens, groupActors(tokens, mentions, hiddenAt), recent, { start: sentence.tokenStart, end: sentence.tokenEnd }, hiddenAt);
   const lists = listActors(tokens, groups, hiddenAt);
   state.actors[sentence.index] = groups;
   rememberNames(tokens, groups, state.names);
@@ -637,6 +644,9 @@ export function codeSentence(
     }
     for (const p of block.compiled) {
       if (!p.requiredFirstWords.every((set) => hasAny(set, sentenceWords))) continue;
+      // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
+      // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
+      if (!passive && p.reversed) continue;
       const m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt, firstWordAt: Infinity };
       if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m)) continue;
       if (!matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) continue;

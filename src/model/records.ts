@@ -20,6 +20,8 @@ export interface ActorRef extends TextSpan {
   code: string;
   /** Canonical name from the dictionary entry that matched, when known. */
   name?: string;
+  /** For a description that names an actor met earlier ("the ministry", "the group"): that earlier mention, whose code this one took. */
+  refersTo?: TextSpan;
 }
 
 /** Where a dictionary rule came from, so every event can be audited. */

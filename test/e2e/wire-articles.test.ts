@@ -35,3 +35,20 @@ test('wire: dated roles follow the publication date', () => {
   assert.deepEqual(triples(coder.code({ text, date: '2023-03-10' })), ['UKRGOV>RUS:11']);
   assert.deepEqual(triples(coder.code({ text, date: '2015-03-10' })), [], 'before May 2019 Zelensky held no office');
 });
+
+test('wire: definite descriptions ("the ministry", "the group") code as the actor they refer back to', () => {
+  const text = readFileSync(new URL('../fixtures/articles/descriptions.txt', import.meta.url), 'utf8');
+  const r = coder.code({ id: 'descriptions', text, date: '2024-03-06' });
+  const t = triples(r);
+  // "condemned incitement by Ankara" is the ministry condemning Turkey, not the reverse
+  assert.ok(t.includes('ISRGOV>TUR:11'), `the ministry is the Israeli foreign ministry: ${t.join(' ')}`);
+  assert.ok(!t.some((x) => x.startsWith('TUR>')), `Ankara is the target: ${t.join(' ')}`);
+  const ministry = r.events.find((e) => e.source.text === 'ministry')!;
+  assert.equal(ministry.source.refersTo?.text, 'Israeli foreign ministry');
+  // "the group" is Hamas, the subject before it, not the Red Cross it handed hostages to
+  assert.ok(t.includes('PSEREB>ISR:11'), `the group is Hamas: ${t.join(' ')}`);
+  const group = r.entities!.find((e) => e.text === 'group')!;
+  assert.equal(r.entities![group.refersTo!].text, 'Hamas');
+  // ", and the militant group warned" opens a clause: the group is not a second target of "delaying"
+  assert.ok(!r.events.some((e) => e.verb.text === 'delaying' && e.target?.text.includes('militant')), 'no compound across the clause');
+});

@@ -1,0 +1,120 @@
+/**
+ * Definite descriptions that point back at an actor named earlier in the article:
+ * "The Israeli foreign ministry summoned … The ministry condemned …" and "Hamas said …
+ * The group also criticized Israel". The description takes its referent's code and keeps
+ * a pointer to it, so evidence shows both the words in the sentence and whom they mean.
+ */
+import { lexicon, type Token } from '../text/index.ts';
+import type { ActorGroup } from './index.ts';
+
+/** How far back a referent may be: this sentence and the five before it. */
+const MAX_SENTENCES_BACK = 5;
+
+interface DescriptionNoun {
+  words: string[];
+  kinds: Set<string>;
+}
+
+let nouns: DescriptionNoun[] | null = null;
+
+/** data/lexicons/description-nouns.txt, longest nouns first. */
+function descriptionNouns(): DescriptionNoun[] {
+  if (!nouns) {
+    nouns = [...lexicon('description-nouns')]
+      .map((line) => {
+        const [noun, kinds = ''] = line.split(':');
+        return { words: noun.trim().split(/\s+/), kinds: new Set(kinds.trim().split(/\s+/).filter(Boolean)) };
+      })
+      .sort((a, b) => b.words.length - a.words.length);
+  }
+  return nouns;
+}
+
+/** The three-letter parts of a code: "PSEREB" → PSE, REB. */
+function parts(code: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= code.length; i += 3) out.push(code.slice(i, i + 3));
+  return out;
+}
+
+const hasCountry = (g: ActorGroup) => !g.code.startsWith('---');
+
+/** A phrase right before its verb ("Hamas said", "the ministry has summoned") is a clause's subject: the likelier referent. */
+function subjectLike(tokens: Token[], g: ActorGroup): boolean {
+  for (let k = g.end; k < Math.min(tokens.length, g.end + 4); k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB') return true;
+    if (t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+/** The latest subject among `pool`, else the latest of all. */
+function salient(tokens: Token[], pool: readonly ActorGroup[]): ActorGroup | undefined {
+  return pool.filter((g) => subjectLike(tokens, g)).at(-1) ?? pool.at(-1);
+}
+
+/**
+ * Gives the definite descriptions among this sentence's `groups` the code of their referent
+ * in `earlier` (the article's actor phrases so far, in text order, this sentence's first
+ * ones included), and adds "the group"-like phrases no dictionary covers. Returns the
+ * sentence's groups in text order.
+ */
+export function resolveDescriptions(
+  tokens: Token[],
+  groups: ActorGroup[],
+  earlier: readonly ActorGroup[],
+  range: { start: number; end: number },
+  hidden: (i: number) => boolean,
+): ActorGroup[] {
+  const sentenceOf = (i: number) => tokens[i].sentence;
+  const definite = (start: number) => start > range.start && tokens[start - 1].norm === 'THE';
+  const candidates = (before: number, current: readonly ActorGroup[]) =>
+    [...earlier, ...current.filter((g) => g.end <= before)].filter(
+      (g) => hasCountry(g) && !g.antecedent && sentenceOf(g.start) >= sentenceOf(before) - MAX_SENTENCES_BACK,
+    );
+  const refer = (g: ActorGroup, referent: ActorGroup): ActorGroup => ({
+    ...g,
+    code: referent.code,
+    actorCodes: referent.actorCodes,
+    ...(referent.name ? { name: referent.name } : {}),
+    antecedent: { start: referent.start, end: referent.end },
+  });
+
+  // "the ministry", "the army": an agent with no country, resolved by its sector
+  const out: ActorGroup[] = groups.map((g) => {
+    if (hasCountry(g) || g.actorCodes.length > 0 || !definite(g.start)) return g;
+    const sectors = parts(g.code).slice(1);
+    const pool = candidates(g.start, groups).filter((c) => {
+      const p = parts(c.code).slice(1);
+      return sectors.every((s) => p.includes(s));
+    });
+    // one named with the same noun wins ("the Israeli foreign ministry" for "the ministry")
+    const head = tokens[g.end - 1].lemma;
+    const sameNoun = pool.filter((c) => tokens.slice(c.start, c.end).some((t) => t.lemma === head));
+    const referent = salient(tokens, sameNoun.length ? sameNoun : pool);
+    return referent ? refer(g, referent) : g;
+  });
+
+  // "the group", "the movement": nouns of data/lexicons/description-nouns.txt
+  const covered = (i: number) => out.some((g) => g.start <= i && i < g.end);
+  for (let i = range.start + 1; i < range.end; i++) {
+    if (tokens[i - 1].norm !== 'THE' || covered(i) || hidden(i)) continue;
+    // adjectives may come between: "the Islamist group"
+    let k = i;
+    while (k < range.end && tokens[k].pos === 'ADJ' && !covered(k)) k++;
+    const noun = descriptionNouns().find((n) => n.words.every((w, j) => k + j < range.end && tokens[k + j].lemma === w && !covered(k + j)));
+    if (!noun) continue;
+    const end = k + noun.words.length;
+    // "the group's leader" is someone else; "the group of experts" is not the earlier group
+    if (tokens[end]?.norm === 'OF') continue;
+    const referent = salient(
+      tokens,
+      candidates(i, out).filter((c) => parts(c.code).some((p, j) => noun.kinds.has(p) && (j > 0 || p === 'IGO' || p === 'NGO' || p === 'IMG'))),
+    );
+    if (!referent) continue;
+    out.push(refer({ start: i, end, code: '', actorCodes: [], agents: [], agentFirst: false }, referent));
+    i = end - 1;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
