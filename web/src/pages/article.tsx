@@ -60,9 +60,10 @@ export function Article({ route }: { route: Route }) {
           </ol>
           {event && (
             <div class="evidence" data-testid="evidence">
-              <div>Source: <Actor code={event.source.code} /> “{event.source.text}”</div>
-              <div>Target: <Actor code={event.target?.code} /> {event.target && `“${event.target.text}”`}</div>
+              <div>Source: <Actor code={event.source.code} /> “{event.source.text}”{event.source.refersTo && <span class="muted"> = “{event.source.refersTo.text}”</span>}</div>
+              <div>Target: <Actor code={event.target?.code} /> {event.target && `“${event.target.text}”`}{event.target?.refersTo && <span class="muted"> = “{event.target.refersTo.text}”</span>}</div>
               <div>CAMEO {event.code} (root {event.root}), QuadClass {event.quadClass}, Goldstein {event.goldstein}</div>
+              {event.negationOf && <div class="muted">Negated verb coded {event.negationOf}, recoded by the dictionaries' negation ontology</div>}
               {event.date && <div>Date {event.date}{event.dateText ? ` (“${event.dateText.text}”)` : ''}</div>}
               {event.pattern && <div class="muted">Rule {event.pattern.file}:{event.pattern.line}</div>}
             </div>
