@@ -1,8 +1,9 @@
 /**
  * Definite descriptions that point back at an actor named earlier in the article:
- * "The Israeli foreign ministry summoned … The ministry condemned …" and "Hamas said …
- * The group also criticized Israel". The description takes its referent's code and keeps
- * a pointer to it, so evidence shows both the words in the sentence and whom they mean.
+ * "The Israeli foreign ministry summoned … The ministry condemned …", "Hamas said …
+ * The group also criticized Israel" and "Russian President Vladimir Putin … The Russian
+ * leader accused …". The description takes its referent's code (and name) and keeps a
+ * pointer to it, so evidence shows both the words in the sentence and whom they mean.
  */
 import { lexicon, type Token } from '../text/index.ts';
 import type { ActorGroup } from './index.ts';
@@ -96,6 +97,18 @@ export function resolveDescriptions(
     return referent ? refer(g, referent) : g;
   });
 
+  // "the Russian leader": a country, then a noun standing for one of its people
+  for (let n = 0; n < out.length; n++) {
+    const g = out[n];
+    if (g.antecedent || g.person || g.personName || g.agents.length > 0 || g.code.length !== 3 || !definite(g.start)) continue;
+    const noun = descriptionNouns().find((d) => d.kinds.has('PERSON') && d.words.every((w, j) => tokens[g.end + j]?.lemma === w));
+    if (!noun) continue;
+    const end = g.end + noun.words.length;
+    if (end > range.end || out.some((o) => o !== g && o.start < end && o.end > g.end)) continue;
+    const referent = salient(tokens, candidates(g.start, out).filter((c) => (c.person || c.personName) && c.code.startsWith(g.code)));
+    if (referent) out[n] = refer({ ...g, end }, referent);
+  }
+
   // "the group", "the movement": nouns of data/lexicons/description-nouns.txt
   const covered = (i: number) => out.some((g) => g.start <= i && i < g.end);
   for (let i = range.start + 1; i < range.end; i++) {
@@ -103,7 +116,7 @@ export function resolveDescriptions(
     // adjectives may come between: "the Islamist group"
     let k = i;
     while (k < range.end && tokens[k].pos === 'ADJ' && !covered(k)) k++;
-    const noun = descriptionNouns().find((n) => n.words.every((w, j) => k + j < range.end && tokens[k + j].lemma === w && !covered(k + j)));
+    const noun = descriptionNouns().find((n) => !n.kinds.has('PERSON') && n.words.every((w, j) => k + j < range.end && tokens[k + j].lemma === w && !covered(k + j)));
     if (!noun) continue;
     const end = k + noun.words.length;
     // "the group's leader" is someone else; "the group of experts" is not the earlier group

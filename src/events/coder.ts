@@ -513,7 +513,10 @@ function applyTransformations(
         v.transformed = true;
       }
       const rule = { file: t.loc.file, line: t.loc.line, text: t.text };
-      inner.events = pairEvents(codes, sentenceIndex, source, target, code, inner.verbSpan, inner.negated || upper.negated, rule, toRef);
+      // the evidence is the verb whose meaning the code carries: "accused Ukraine of sabotaging" is an
+      // accusation (the upper verb), "said Russia attacked" an attack (the inner one)
+      const verbSpan = t.resultCode === 'Q' ? inner.verbSpan : upper.verbSpan;
+      inner.events = pairEvents(codes, sentenceIndex, source, target, code, verbSpan, inner.negated || upper.negated, rule, toRef);
       break;
     }
   }

@@ -51,4 +51,8 @@ test('wire: definite descriptions ("the ministry", "the group") code as the acto
   assert.equal(r.entities![group.refersTo!].text, 'Hamas');
   // ", and the militant group warned" opens a clause: the group is not a second target of "delaying"
   assert.ok(!r.events.some((e) => e.verb.text === 'delaying' && e.target?.text.includes('militant')), 'no compound across the clause');
+  // "the Russian leader" is the Russian person met before; the accusation's evidence is "accused"
+  const leader = r.events.find((e) => e.source.text === 'Russian leader' && e.target?.code === 'UKR')!;
+  assert.ok(leader, `the Russian leader accused Ukraine: ${t.join(' ')}`);
+  assert.deepEqual([leader.source.code, leader.source.name, leader.code, leader.verb.text], ['RUSGOV', 'Vladimir Putin', '112', 'accused']);
 });
