@@ -38,3 +38,13 @@ export {
   type PolnearReport,
   type PolnearOptions,
 } from './polnear.ts';
+export {
+  runPlover,
+  evaluatePlover,
+  loadPloverSuite,
+  renderPlover,
+  DEFAULT_DATE as PLOVER_SUITE_DATE,
+  type PloverRecord,
+  type PloverReport,
+  type PloverOptions,
+} from './plover.ts';

@@ -9,11 +9,15 @@ import { eventTotals, eventTriples, ratio, scoreRecord, type RecordScore, type T
 import { isoDate, loadSuite, type SuiteRecord } from './suite.ts';
 import { renderHuman } from './report.ts';
 import { runPolnear, type PolnearReport } from './polnear.ts';
+import { runPlover, type PloverReport } from './plover.ts';
+import { SUITES, type SuiteName } from './suites.ts';
 
-export const SUITES = ['petrarch-validation', 'afp-gsr', 'polnear'] as const;
-export type SuiteName = (typeof SUITES)[number];
-/** The suites scored on events; polnear scores quote attribution (src/eval/polnear.ts). */
-export type EventSuiteName = Exclude<SuiteName, 'polnear'>;
+export { SUITES, type SuiteName };
+/**
+ * The suites scored on (source, target, code) events; polnear scores quote attribution
+ * (src/eval/polnear.ts), plover-dev event types on labelled sentences (src/eval/plover.ts).
+ */
+export type EventSuiteName = Exclude<SuiteName, 'polnear' | 'plover-dev'>;
 
 export interface EvalOptions {
   suite: SuiteName;
@@ -78,12 +82,14 @@ export interface EvalReport {
 /** Loads the suite, creates the coder, scores, prints; returns the report. Throws DyadError on bad input. */
 export async function runEval(options: EvalOptions & { suite: EventSuiteName }, io: EvalIO): Promise<EvalReport>;
 export async function runEval(options: EvalOptions & { suite: 'polnear' }, io: EvalIO): Promise<PolnearReport>;
-export async function runEval(options: EvalOptions, io: EvalIO): Promise<EvalReport | PolnearReport>;
-export async function runEval(options: EvalOptions, io: EvalIO): Promise<EvalReport | PolnearReport> {
+export async function runEval(options: EvalOptions & { suite: 'plover-dev' }, io: EvalIO): Promise<PloverReport>;
+export async function runEval(options: EvalOptions, io: EvalIO): Promise<EvalReport | PolnearReport | PloverReport>;
+export async function runEval(options: EvalOptions, io: EvalIO): Promise<EvalReport | PolnearReport | PloverReport> {
   if (!(SUITES as readonly string[]).includes(options.suite)) {
     throw new DyadError('USAGE', `unknown evaluation suite "${options.suite}": use one of ${SUITES.join(', ')}`);
   }
   if (options.suite === 'polnear') return runPolnear(options, io);
+  if (options.suite === 'plover-dev') return runPlover(options, io);
   const dir = resolve(options.dir);
   const records = await loadSuite(dir);
   const extra = (options.dictDirs ?? []).map((d) => resolve(d));

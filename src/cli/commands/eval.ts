@@ -1,10 +1,8 @@
 /** `dyad eval SUITE DIR`: score the coder against a peer's test suite. The scoring is src/eval's. */
 import { parseOptions, oneOf, usageError } from '../args.ts';
 import type { CliIo } from '../io.ts';
+import { SUITES, type SuiteName as Suite } from '../../eval/suites.ts';
 import type { CommandSpec } from './types.ts';
-
-const SUITES = ['petrarch-validation', 'afp-gsr', 'polnear'] as const;
-type Suite = (typeof SUITES)[number];
 
 export interface EvalCliOptions {
   suite: Suite;
@@ -35,19 +33,27 @@ Suites:
                        accuracy: among matched contents, the share whose
                        predicted speaker span overlaps the gold source span (a
                        gold without source wants no speaker).
+  plover-dev           Real news sentences (2010s), each labelled with one PLOVER
+                       event type and its source and target: coverage (sentences
+                       with an event), event-type recall and precision, and how
+                       often the right event has the labelled source and target.
+                       Uses Dyad's built-in dictionaries unless --dict is given.
 
 Options:
   --dict DIR     Dictionary directory (repeatable), e.g. ../shared/dictionaries/petrarch2
   --json         Print one JSON object (recordsCorrect, recordsTotal, precision, recall, f1, …;
-                 polnear: precision, recall, f1, speakerAccuracy, strict, …)
+                 polnear: precision, recall, f1, speakerAccuracy, strict, …;
+                 plover-dev: coverage, typeRecall, typePrecision, f1, dyadAccuracy, …)
   --verbose      List every wrong record with expected and predicted events
-                 (polnear: every missed gold content and every unmatched quote)
+                 (polnear: every missed gold content and every unmatched quote;
+                 plover-dev: every sentence without the labelled event type)
   -h, --help     Show this help.
 
 Examples:
   dyad eval petrarch-validation ../shared/eval/petrarch-validation
   dyad eval afp-gsr ../shared/eval/afp-gsr --dict ../shared/dictionaries/petrarch2
   dyad eval polnear ../shared/eval/polnear-dev
+  dyad eval plover-dev ../shared/eval/plover-dev
 `;
 
 const options = {
@@ -70,7 +76,7 @@ async function run(opts: EvalCliOptions, io: CliIo): Promise<number> {
 }
 
 export const evalCommand: CommandSpec<EvalCliOptions> = {
-  summary: 'Score the coder against a test suite (petrarch-validation, afp-gsr, polnear)',
+  summary: 'Score the coder against a test suite (petrarch-validation, afp-gsr, polnear, plover-dev)',
   help,
   parse,
   run,
