@@ -99,6 +99,22 @@ function startWorker(queue: string, db: string): Promise<ChildProcess> {
   });
 }
 
+/** Busy and total CPU time of the whole machine so far, in clock ticks (Linux /proc/stat; zeros elsewhere). */
+function machineTicks(): { busy: number; total: number } {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - f[3] - f[4], total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+/** Cores kept busy (all processes: workers, PostgreSQL, NATS, this one) between two readings. */
+function coresBusy(a: { busy: number; total: number }, b: { busy: number; total: number }): number {
+  return b.total > a.total ? ((b.busy - a.busy) / (b.total - a.total)) * cpus().length : 0;
+}
+
 /** CPU seconds a process has used (Linux /proc; 0 elsewhere). */
 function cpuSeconds(pid: number | undefined): number {
   try {
@@ -108,6 +124,9 @@ function cpuSeconds(pid: number | undefined): number {
     return 0;
   }
 }
+
+/** Cores the whole machine kept busy during each scale run, by number of workers. */
+const machineCores = new Map<number, number>();
 
 async function scaleRun(workers: number, items: SourceItem[]): Promise<number> {
   const queue = `bench${run}w${workers}`;
@@ -120,6 +139,7 @@ async function scaleRun(workers: number, items: SourceItem[]): Promise<number> {
   try {
     for (let i = 0; i < workers; i++) procs.push(await startWorker(queue, db));
     const cpu0 = procs.map((p) => cpuSeconds(p.pid));
+    const m0 = machineTicks();
     const t0 = performance.now();
     const pub = await publishArticles(nc, names, items);
     const publishS = (performance.now() - t0) / 1000;
@@ -128,9 +148,11 @@ async function scaleRun(workers: number, items: SourceItem[]): Promise<number> {
     const s = (performance.now() - t0) / 1000;
     const rate = items.length / s;
     const cpu = procs.reduce((sum, p, i) => sum + cpuSeconds(p.pid) - cpu0[i], 0);
+    const busy = coresBusy(m0, machineTicks());
+    machineCores.set(workers, busy);
     log(
       `bench: ${workers} worker${workers > 1 ? 's' : ''}: ${items.length} articles in ${s.toFixed(1)} s (published in ${publishS.toFixed(1)} s), ${rate.toFixed(0)} articles/s; ` +
-        `workers used ${cpu.toFixed(1)} CPU-s, ${(items.length / cpu).toFixed(0)} articles per worker CPU-second`,
+        `workers used ${cpu.toFixed(1)} CPU-s, ${(items.length / cpu).toFixed(0)} articles per worker CPU-second; the machine kept ${busy.toFixed(2)} of ${cpus().length} cores busy`,
     );
     if (workers === 1) {
       const r = await sql(
@@ -195,4 +217,10 @@ const embedded = await embeddedRun(items);
 const one = await scaleRun(1, items);
 const two = await scaleRun(2, items);
 log(`bench: queue overhead, 1 worker against embedded: ${((1 - one / embedded) * 100).toFixed(1)}% (${one.toFixed(0)} vs ${embedded.toFixed(0)} articles/s)`);
+const oneCores = machineCores.get(1) ?? 0;
+if (oneCores > 0) {
+  // with one worker the machine (worker, PostgreSQL, NATS, publisher) already keeps oneCores busy;
+  // two workers can at most use every core, so the ratio cannot pass cores / oneCores here
+  log(`bench: ceiling on this machine: ${cpus().length} cores / ${oneCores.toFixed(2)} cores busy with one worker = ratio ${(cpus().length / oneCores).toFixed(2)} at most`);
+}
 log(`scale: 1 worker ${one.toFixed(0)} articles/s, 2 workers ${two.toFixed(0)} articles/s, ratio ${(two / one).toFixed(2)}`);
