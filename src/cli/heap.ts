@@ -11,7 +11,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 const FLAG = 'heap-growing-percent';
-export const HEAP_GROWING_PERCENT = 100;
+export const HEAP_GROWING_PERCENT = 150;
 
 /** Applies the setting unless the user chose their own (NODE_OPTIONS or node flags). */
 export function tuneHeapForBatch(): void {

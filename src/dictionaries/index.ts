@@ -35,10 +35,24 @@ export function kindOfFile(name: string): DictionaryKind | null {
   return null;
 }
 
-/** A phrase-indexed lookup: first word → candidate phrases, longest first. */
+/**
+ * A phrase-indexed lookup: first word → its one-word entries and, by second word, its longer
+ * ones (longest first), so "minister" is not tried against 300 "MINISTER OF …" phrases.
+ * Among equal phrases the later entry comes first: user dictionaries override.
+ */
 export interface PhraseIndex<T> {
-  byFirst: Map<string, Array<{ phrase: Phrase; value: T }>>;
+  byFirst: Map<string, PhraseBucket<T>>;
 }
+
+interface PhraseBucket<T> {
+  single: T[];
+  /** Longer phrases, longest first; for a first word with many, also by second word. */
+  longer: Array<{ phrase: Phrase; value: T }>;
+  bySecond?: Map<string, Array<{ phrase: Phrase; value: T }>>;
+}
+
+/** First words with more longer phrases than this get them indexed by second word too. */
+const BUCKET_BY_SECOND = 16;
 
 /**
  * The longest phrase of `index` that starts at token `i` (and ends by `end`): its first
@@ -53,14 +67,18 @@ export function matchPhraseAt<T>(
   first: string = tokens[i].norm,
   accept?: (value: T) => boolean,
 ): { len: number; value: T } | null {
-  const candidates = index.byFirst.get(first);
-  if (!candidates) return null;
-  for (const { phrase, value } of candidates) {
-    if (i + phrase.length > end || (accept && !accept(value))) continue;
-    let k = 1;
-    while (k < phrase.length && tokens[i + k].norm === phrase[k]) k++;
-    if (k === phrase.length) return { len: phrase.length, value };
+  const bucket = index.byFirst.get(first);
+  if (!bucket) return null;
+  const longer = i + 1 >= end ? undefined : bucket.bySecond ? bucket.bySecond.get(tokens[i + 1].norm) : bucket.longer;
+  if (longer) {
+    for (const { phrase, value } of longer) {
+      if (i + phrase.length > end || (accept && !accept(value))) continue;
+      let k = 1;
+      while (k < phrase.length && tokens[i + k].norm === phrase[k]) k++;
+      if (k === phrase.length) return { len: phrase.length, value };
+    }
   }
+  for (const value of bucket.single) if (!accept || accept(value)) return { len: 1, value };
   return null;
 }
 
@@ -152,23 +170,35 @@ function listDictFiles(dir: string): Array<{ kind: DictionaryKind; path: string 
 const HYPHEN_PREFIXES = new Set(['RE', 'PRE', 'CO', 'ANTI', 'PRO', 'NON', 'COUNTER', 'SELF', 'CROSS', 'POST', 'MULTI']);
 
 function indexPhrases<T>(items: Array<{ phrases: Phrase[]; value: T }>): PhraseIndex<T> {
-  const byFirst = new Map<string, Array<{ phrase: Phrase; value: T }>>();
+  const byFirst = new Map<string, PhraseBucket<T>>();
   for (const item of items) {
     const { value } = item;
     const phrases = item.phrases.flatMap((p) =>
       p.length >= 2 && HYPHEN_PREFIXES.has(p[0]) ? [p, [`${p[0]}-${p[1]}`, ...p.slice(2)]] : [p],
     );
     for (const phrase of phrases) {
-      const key = phrase[0];
-      let list = byFirst.get(key);
-      if (!list) byFirst.set(key, (list = []));
-      list.push({ phrase, value });
+      if (phrase.length === 0) continue;
+      let bucket = byFirst.get(phrase[0]);
+      if (!bucket) byFirst.set(phrase[0], (bucket = { single: [], longer: [] }));
+      if (phrase.length === 1) bucket.single.unshift(value); // later entries first
+      else bucket.longer.push({ phrase, value });
     }
   }
   // longest phrase first; among equals, the later entry wins (user dictionaries override)
-  for (const list of byFirst.values()) {
-    const order = new Map(list.map((c, k) => [c, k]));
-    list.sort((a, b) => b.phrase.length - a.phrase.length || order.get(b)! - order.get(a)!);
+  for (const bucket of byFirst.values()) {
+    const list = bucket.longer;
+    if (list.length > 1) {
+      const order = new Map(list.map((c, k) => [c, k]));
+      list.sort((a, b) => b.phrase.length - a.phrase.length || order.get(b)! - order.get(a)!);
+    }
+    if (list.length > BUCKET_BY_SECOND) {
+      bucket.bySecond = new Map();
+      for (const c of list) {
+        let same = bucket.bySecond.get(c.phrase[1]);
+        if (!same) bucket.bySecond.set(c.phrase[1], (same = []));
+        same.push(c);
+      }
+    }
   }
   return { byFirst };
 }
