@@ -526,6 +526,11 @@ function applyTransformations(
 const SENTENCE_WORDS = new Set<string>();
 
 function hasAny(words: Set<string>, present: Set<string>): boolean {
+  // walk the smaller set: a synonym set may hold hundreds of words, a sentence a few dozen
+  if (words.size > present.size) {
+    for (const w of present) if (words.has(w)) return true;
+    return false;
+  }
   for (const w of words) if (present.has(w)) return true;
   return false;
 }
