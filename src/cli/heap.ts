@@ -4,9 +4,10 @@
  * Coding allocates a lot of short-lived objects per article while the live set (dictionaries,
  * the language model) stays under 100 MB. V8's default lets the old generation grow to about
  * four times the live set before a full collection, so a long batch peaks near 550 MB of RSS
- * with the PETRARCH2 dictionaries. Letting it grow to twice the live set brings the peak to
- * about 340 MB for a few percent of speed (measured with `npm run bench`). A library user's
- * process is left alone: only entry points call this.
+ * with the PETRARCH2 dictionaries. Letting it grow to two and a half times the live set
+ * brings the peak to about 400 MB (`npm run bench`) for about 3% of ingest speed (twice the
+ * live set: 350 MB, but 10% slower). A library user's process is left alone: only entry
+ * points call this.
  */
 import { setFlagsFromString } from 'node:v8';
 
