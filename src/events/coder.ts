@@ -320,9 +320,12 @@ function isPassive(tokens: Token[], v: number, floor: number): boolean {
     const p = tokens[i];
     if (p.lemma === 'BE' || p.norm === 'BEEN' || p.norm === 'BEING') return true;
     if (p.pos === 'ADV' || p.pos === 'CCONJ' || NEGATIONS.has(p.norm)) continue;
-    return false;
+    break;
   }
-  return false;
+  // "there were ten Russian soldiers killed in Ukraine": a participle after an existential's noun phrase
+  let j = v - 1;
+  while (j >= floor && ['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET'].includes(tokens[j].pos)) j--;
+  return j > floor && j < v - 1 && tokens[j].lemma === 'BE' && tokens[j - 1].norm === 'THERE';
 }
 
 /** A negation with "will"/"would" ("will not lift", "won't attend"): a refusal. */

@@ -37,6 +37,8 @@ test('coder: agents make sector codes (GOV, MIL), before or after "of"', () => {
 
 test('coder: passive voice swaps source and target', () => {
   assert.deepEqual(triples('Rohan was attacked by Mordor on Friday.'), ['MOR>ROH:190']);
+  // a participle after an existential's noun phrase is passive too (the place after it is the source, as in PETRARCH)
+  assert.deepEqual(triples('There were Mordor soldiers attacked in Rohan.'), ['ROH>MORMIL:190']);
 });
 
 test('coder: compound actors act separately', () => {
