@@ -142,6 +142,29 @@ function finiteAfterNoun(tokens: Token[], k: number): boolean {
   return next !== undefined && next.pos !== 'ADP' && next.pos !== 'PART' && next.pos !== 'PUNCT';
 }
 
+/**
+ * A reduced relative clause: a past participle right after a noun, going on with a preposition
+ * ("civilians imprisoned for …", "protesters gathered in …"), before the clause's own passive or
+ * perfect verb group ("… were released"). Returns where that verb group starts, or -1.
+ */
+function reducedRelativeEnd(ctx: SentenceContext, v: number): number {
+  const { tokens, sentence } = ctx;
+  const t = tokens[v];
+  if (v === sentence.tokenStart || t.pos !== 'VERB' || t.norm.endsWith('ING') || t.norm === t.lemma) return -1;
+  const prev = tokens[v - 1];
+  const next = tokens[v + 1];
+  if ((prev.pos !== 'NOUN' && prev.pos !== 'PROPN') || REPORT_VERBS.has(t.lemma)) return -1;
+  if (next?.pos !== 'ADP' && !(next?.pos === 'SCONJ' && next.norm === 'FOR')) return -1;
+  const end = clauseEndAfter(ctx, v + 1);
+  for (let k = v + 2; k + 1 < end; k++) {
+    const x = tokens[k];
+    // "warned on Monday that troops had …": a complement clause, not a relative one
+    if (x.norm === ',' || x.norm === 'THAT' || x.pos === 'PRON' || COORDINATORS.has(x.norm)) return -1;
+    if (x.pos === 'AUX' && (x.lemma === 'BE' || x.lemma === 'HAVE') && tokens[k + 1].pos === 'VERB' && tokens[k - 1].pos !== 'PRON') return k;
+  }
+  return -1;
+}
+
 /** "would free", "will soon release": wink tags some bare verbs after a modal as ADJ or NOUN. */
 function afterModal(tokens: Token[], i: number, floor: number): boolean {
   const t = tokens[i];
@@ -599,6 +622,14 @@ export function codeSentence(
       i + 1 < sentence.tokenEnd &&
       (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')));
     if (t.pos !== 'VERB' && !mistagged && !afterModal(tokens, i, sentence.tokenStart)) continue;
+    const relativeEnd = reducedRelativeEnd(ctx, i);
+    if (relativeEnd > i) {
+      // "The civilians imprisoned for acting against Moscow were released by Putin": the participle
+      // phrase describes the subject; set it aside so the main verb finds its subject across it
+      for (let k = i; k < relativeEnd; k++) hidden[k - sentence.tokenStart] = 1;
+      i = relativeEnd - 1;
+      continue;
+    }
     const hit = findVerb(dicts, tokens, i, sentence.tokenEnd);
     if (!hit) continue;
     const block = dicts.blocks[hit.form.block];

@@ -39,6 +39,9 @@ test('coder: passive voice swaps source and target', () => {
   assert.deepEqual(triples('Rohan was attacked by Mordor on Friday.'), ['MOR>ROH:190']);
   // a participle after an existential's noun phrase is passive too (the place after it is the source, as in PETRARCH)
   assert.deepEqual(triples('There were Mordor soldiers attacked in Rohan.'), ['ROH>MORMIL:190']);
+  // a reduced relative clause describes the subject: it is not an attack by the soldiers
+  assert.deepEqual(triples('Gondor soldiers attacked in Rohan were condemned by Arnor.'), ['ARN>GONMIL:112']);
+  assert.deepEqual(triples('Gondor soldiers attacked Rohan on Monday.'), ['GONMIL>ROH:190']);
 });
 
 test('coder: compound actors act separately', () => {
