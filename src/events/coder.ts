@@ -615,12 +615,16 @@ export function codeSentence(
     // wink sometimes tags a verb right after its subject as ADJ or NOUN ("Arnor and Gondor welcome a …")
     // and a headline's present tense after its subject ("Saudi Arabia lifts blockade of Qatar")
     const next = tokens[i + 1];
+    // and an -ed form between two actors ("Congress pressured Obama") or after "be" before "by"
+    // ("Obama was pressured by Congress")
+    const edForm = t.norm.endsWith('ED') && next !== undefined && i + 1 < sentence.tokenEnd;
     const mistagged =
       (t.pos === 'ADJ' || t.pos === 'NOUN') &&
-      listAt.has(i - 1) &&
       next !== undefined &&
       i + 1 < sentence.tokenEnd &&
-      (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')));
+      ((listAt.has(i - 1) && (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')))) ||
+        (edForm && listAt.has(i - 1) && listAt.has(i + 1)) ||
+        (edForm && next.norm === 'BY' && (tokens[i - 1]?.lemma === 'BE' || tokens[i - 1]?.norm === 'BEING' || tokens[i - 1]?.norm === 'BEEN')));
     if (t.pos !== 'VERB' && !mistagged && !afterModal(tokens, i, sentence.tokenStart)) continue;
     const relativeEnd = reducedRelativeEnd(ctx, i);
     if (relativeEnd > i) {
@@ -708,7 +712,8 @@ export function codeSentence(
           break;
         }
       }
-      target = match?.target ?? subject;
+      // a pattern's "+" after the verb is the object, which in the passive is the subject, not the by-phrase
+      target = match?.target && match.target !== byList ? match.target : subject;
       // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does
       const infinitiveFollows = tokens[hit.end]?.norm === 'TO';
       source = byList ?? (objectList !== target && !infinitiveFollows ? objectList : null);
@@ -739,11 +744,14 @@ export function codeSentence(
       source,
       target,
       // "urged Bree to help": the object sits between the verb and "to"
+      // ("Obama was pressured by Congress to help Iran": in the passive the object is the subject)
       objectControl:
         OBJECT_CONTROL.has(base) &&
         target !== null &&
-        tokens.slice(hit.end, target.start).every((x) => x.norm !== 'TO') &&
-        tokens.slice(target.end, Math.min(target.end + 4, sentence.tokenEnd)).some((x) => x.norm === 'TO'),
+        (passive
+          ? tokens.slice(hit.end, Math.min(clauseEnd, hit.end + 6)).some((x) => x.norm === 'TO')
+          : tokens.slice(hit.end, target.start).every((x) => x.norm !== 'TO') &&
+            tokens.slice(target.end, Math.min(target.end + 4, sentence.tokenEnd)).some((x) => x.norm === 'TO')),
       complementOf,
       coordinatedWith,
       infinitive,

@@ -118,6 +118,8 @@ test('coder: an intent is refined by the verb it governs (agreed to meet → 036
 
 test('coder: an appeal is refined by the verb it governs (urged X to meet → 026)', () => {
   assert.deepEqual(triples('Rohan urged Arnor to meet Gondor.'), ['ROH>ARN:026']);
+  // in the passive the one urged is the subject, whatever a pattern's "+" would pick after the verb
+  assert.deepEqual(triples('Arnor was urged by Rohan to meet Gondor.'), ['ROH>ARN:026']);
   const e = coder.code({ text: 'Rohan urged Arnor to meet Gondor.', date: '2023-05-01' }).events[0];
   assert.equal(e.verb.text, 'urged');
 });
