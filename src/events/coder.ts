@@ -693,9 +693,14 @@ export function codeSentence(
       // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
       // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
       if (!passive && p.reversed) continue;
-      const m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt, firstWordAt: Infinity };
-      if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m)) continue;
-      if (!matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) continue;
+      let m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt, firstWordAt: Infinity };
+      if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) {
+        // in the passive the verb's object is its subject: "Evidence against Russia was presented
+        // by the US" matches "- * EVIDENCE (AGAINST +)" in the phrase before the verb
+        if (!passive || p.beforeAlts.length > 0 || !p.afterAlts.some((slot) => slot.kind === 'words')) continue;
+        m = { pattern: p, compound: false, score: 0, wordLimit: groupStart, firstWordAt: Infinity };
+        if (!matchForward(ctx, p.afterAlts, clauseStart, groupStart, m) || m.source) continue;
+      }
       // "expressed appreciation for China's assistance" is appreciation: the nearer word wins;
       // on a full tie the later pattern wins, as in PETRARCH
       if (!match || m.score > match.score || (m.score === match.score && m.firstWordAt <= match.firstWordAt)) match = m;

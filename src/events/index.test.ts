@@ -82,6 +82,15 @@ test('coder: a bare verb after a modal is a verb even when tagged as an adjectiv
   assert.deepEqual(codes('A free Gondor is a goal of Arnor.'), []);
 });
 
+test("coder: in the passive a pattern matches the subject phrase, the verb's logical object", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-passive-'));
+  writeFileSync(join(dir, 'present.verbs.txt'), '--- PRESENT [010] ---\nPRESENT\n- * EVIDENCE [1124]\n');
+  const withPresent = await createCoder({ dictDirs: [MINI, dir], builtin: false });
+  const codes = (text: string) => withPresent.code({ text, date: '2023-05-01' }).events.map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  assert.deepEqual(codes('Arnor presented evidence against Gondor.'), ['ARN>GON:1124']);
+  assert.deepEqual(codes('Evidence against Gondor was presented by Arnor.'), ['ARN>GON:1124']);
+});
+
 test('coder: a trailing "X said" clause does not become the actor', () => {
   assert.deepEqual(triples('Arnor will shell Gondor with artillery, the Rohan government said.'), ['ARN>GON:194']);
 });
