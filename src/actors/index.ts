@@ -100,7 +100,11 @@ const LIST_JOINERS = new Set(['AND', 'OR', 'NOR', ',']);
 
 /** Tokens that may sit inside an actor phrase without ending it. */
 function isModifier(t: Token): boolean {
-  return t.pos === 'ADJ' || t.pos === 'PROPN' || t.norm === "'S" || DETERMINERS.has(t.norm) || (t.pos === 'NOUN' && /^[A-Z]/.test(t.text)) || t.pos === 'NUM';
+  return (
+    t.pos === 'ADJ' || t.pos === 'PROPN' || t.norm === "'S" || DETERMINERS.has(t.norm) || (t.pos === 'NOUN' && /^[A-Z]/.test(t.text)) || t.pos === 'NUM' ||
+    // "military-ruled Myanmar", "Iran-backed rebels": hyphenated participles the tagger calls verbs
+    (t.pos === 'VERB' && /^[A-Z0-9]+(-[A-Z0-9]+)*-([A-Z]+(ED|ING)|HELD|LED|RUN|BUILT|MADE|DRIVEN|TORN|BORN|GROWN|HIT|STRICKEN|KNOWN)$/.test(t.norm))
+  );
 }
 
 /** Combine a country/actor code with agent codes: DNK + MUS + MED → DNKMUSMED; NGO~ goes in front. */

@@ -35,6 +35,10 @@ test('coder: agents make sector codes (GOV, MIL), before or after "of"', () => {
   assert.deepEqual(triples('Soldiers from Mordor attacked Rohan.'), ['MORMIL>ROH:190']);
 });
 
+test('coder: a hyphenated participle stays inside the actor phrase ("soldiers from rebel-held Gondor")', () => {
+  assert.deepEqual(triples('Arnor met with soldiers from rebel-held Gondor.').sort(), ['ARN>GONMIL:040', 'GONMIL>ARN:040']);
+});
+
 test('coder: passive voice swaps source and target', () => {
   assert.deepEqual(triples('Rohan was attacked by Mordor on Friday.'), ['MOR>ROH:190']);
   // a participle after an existential's noun phrase is passive too (the place after it is the source, as in PETRARCH)
