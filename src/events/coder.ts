@@ -394,7 +394,14 @@ function findSubject(ctx: SentenceContext, groupStart: number, clauseStart: numb
   for (let k = groupStart - 1; k >= clauseStart; k--) {
     if (isHidden(ctx, k)) continue;
     const list = listAt.get(k);
-    if (list) return headOf(ctx, list, clauseStart);
+    if (list) {
+      // "went to Rohan to criticize Mordor": an infinitive's subject is not the object of a preposition
+      if (infinitive && list.start > clauseStart && tokens[list.start - 1].pos === 'ADP') {
+        k = list.start;
+        continue;
+      }
+      return headOf(ctx, list, clauseStart);
+    }
     const t = tokens[k];
     if (PRONOUNS.has(t.norm)) return [...lists].reverse().find((l) => l.end <= k) ?? fallback;
     if (t.pos === 'VERB' && !infinitive) return null;
@@ -829,6 +836,10 @@ export function codeSentence(
       } else if (!complementOf.objectControl && complementOf.source === source) {
         for (const e of complementOf.events) dropped.add(e);
       }
+    } else if (complementOf && thisVerb.events.length > 0 && complementOf.events.length > 0) {
+      // a purpose ("sent troops to Syria to fight ISIS", "faces pressure from Congress to help Iran")
+      // is an aim, not an act: the governing verb's event stands for the sentence, as in PETRARCH
+      for (const e of thisVerb.events) dropped.add(e);
     }
     governing = thisVerb;
   }

@@ -95,6 +95,12 @@ test("coder: in the passive a pattern matches the subject phrase, the verb's log
   assert.deepEqual(codes('Evidence against Gondor was presented by Arnor.'), ['ARN>GON:1124']);
 });
 
+test('coder: a purpose infinitive is coded only when the verb it follows codes nothing', () => {
+  assert.deepEqual(triples('Arnor met Gondor to criticize Mordor.'), ['ARN>GON:040']);
+  // its subject is the clause's, not the object of a preposition before it
+  assert.deepEqual(triples('Arnor went to Rohan to criticize Mordor.'), ['ARN>MOR:112']);
+});
+
 test('coder: a trailing "X said" clause does not become the actor', () => {
   assert.deepEqual(triples('Arnor will shell Gondor with artillery, the Rohan government said.'), ['ARN>GON:194']);
 });
