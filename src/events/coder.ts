@@ -612,6 +612,8 @@ export function codeSentence(
   const events: EventRecord[] = [];
   const ref = actorRefs(doc, tokens);
   let previousSource: ActorList | null = null;
+  /** Verbs before this token belong to a reason clause ("for helping …"): no events of their own. */
+  let reasonUntil = -1;
   /** The last dictionary verb seen: an infinitive after it ("pledged to expel") is its complement. */
   let governing: VerbRecord | null = null;
   const verbs: VerbRecord[] = [];
@@ -841,6 +843,14 @@ export function codeSentence(
       // is an aim, not an act: the governing verb's event stands for the sentence, as in PETRARCH
       for (const e of thisVerb.events) dropped.add(e);
     }
+    // "jailed a student for helping militants join a group": the reason given for an act is an
+    // allegation inside it, not an event of its own; nor is what follows in that clause
+    const reason = t.norm.endsWith('ING') && tokens[groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== thisVerb && v.events.length > 0);
+    if (reason) {
+      reasonUntil = clauseEnd;
+      for (let k = i; k < clauseEnd; k++) if (tokens[k].norm === ',') reasonUntil = Math.min(reasonUntil, k);
+    }
+    if (reason || i < reasonUntil) for (const e of thisVerb.events) dropped.add(e);
     governing = thisVerb;
   }
   applyTransformations(verbs, dicts, codes, sentence.index, ref, dropped);

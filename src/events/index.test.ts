@@ -101,6 +101,11 @@ test('coder: a purpose infinitive is coded only when the verb it follows codes n
   assert.deepEqual(triples('Arnor went to Rohan to criticize Mordor.'), ['ARN>MOR:112']);
 });
 
+test('coder: the reason given for an act ("for attacking …") is not an event of its own', () => {
+  assert.deepEqual(triples('Arnor condemned Gondor for attacking Rohan.'), ['ARN>GON:112']);
+  assert.deepEqual(triples('Gondor was attacking Rohan.'), ['GON>ROH:190']);
+});
+
 test('coder: a trailing "X said" clause does not become the actor', () => {
   assert.deepEqual(triples('Arnor will shell Gondor with artillery, the Rohan government said.'), ['ARN>GON:194']);
 });
