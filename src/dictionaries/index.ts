@@ -113,6 +113,8 @@ export interface VerbForm {
 export interface CompiledTransformation extends Transformation {
   upperBlocks: Set<number>;
   innerBlocks: Set<number> | null;
+  /** CAMEO roots of the inner verb's blocks: a verb of another block with the same root fits too. */
+  innerRoots: Set<string>;
 }
 
 export interface Dictionaries {
@@ -346,7 +348,11 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
       diagnostics.push({ ...t.loc, severity: 'warning', message: `transformation names a verb not in the dictionary: ignored` });
       continue;
     }
-    compiledTransformations.push({ ...t, upperBlocks, innerBlocks });
+    // "said people were killed by government forces" is the ATTACK rule's case even though KILL
+    // has a block of its own: the inner verb is matched by its block, or its block's CAMEO root
+    const innerRoots = new Set<string>();
+    for (const b of innerBlocks ?? []) if (blocks[b].code.forward) innerRoots.add(blocks[b].code.forward!.slice(0, 2));
+    compiledTransformations.push({ ...t, upperBlocks, innerBlocks, innerRoots });
   }
 
   return {

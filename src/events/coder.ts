@@ -523,7 +523,7 @@ function applyTransformations(
     if (!a || !inner.source || !inner.code.forward) continue;
     for (const t of dicts.transformations) {
       if (!t.upperBlocks.has(upper.block)) continue;
-      if (t.innerBlocks && !t.innerBlocks.has(inner.block)) continue;
+      if (t.innerBlocks && !t.innerBlocks.has(inner.block) && !t.innerRoots.has(inner.code.forward.slice(0, 2))) continue;
       const controlled = inner.infinitive && inner.complementOf === upper;
       const innerIsA = sameActors(inner.source, a);
       if (t.innerSource === '_' && !(controlled && innerIsA)) continue;

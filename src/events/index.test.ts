@@ -106,6 +106,15 @@ test('coder: the reason given for an act ("for attacking …") is not an event o
   assert.deepEqual(triples('Gondor was attacking Rohan.'), ['GON>ROH:190']);
 });
 
+test('coder: a transformation naming a verb fits the verbs of its CAMEO root in other blocks', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-transform-'));
+  writeFileSync(join(dir, 'kill.verbs.txt'), '--- KILL [190] ---\nKILL\n\n~ a (b . ATTACK) SAY = a b 112\n');
+  const withKill = await createCoder({ dictDirs: [MINI, dir], builtin: false });
+  const codes = (text: string) => withKill.code({ text, date: '2023-05-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  assert.deepEqual(codes('Arnor said Gondor attacked Rohan.'), ['ARN>GON:112']);
+  assert.deepEqual(codes('Arnor said Gondor killed Rohan soldiers.'), ['ARN>GON:112']);
+});
+
 test('coder: a trailing "X said" clause does not become the actor', () => {
   assert.deepEqual(triples('Arnor will shell Gondor with artillery, the Rohan government said.'), ['ARN>GON:194']);
 });
