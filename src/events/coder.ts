@@ -820,8 +820,9 @@ export function codeSentence(
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
     // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.
+    // (only after a verb that takes a complement: "will send a team to help" is a purpose)
     const combined =
-      complementOf && complementOf.code.forward && thisVerb.code.forward && thisVerb.events.length > 0 && complementOf.source
+      complementOf && COMPLEMENT_VERBS.has(complementOf.base) && complementOf.code.forward && thisVerb.code.forward && thisVerb.events.length > 0 && complementOf.source
         ? complements.combine(complementOf.code.forward.slice(0, 2), thisVerb.code.forward)
         : null;
     if (combined && complementOf?.source) {
@@ -838,14 +839,13 @@ export function codeSentence(
       } else if (!complementOf.objectControl && complementOf.source === source) {
         for (const e of complementOf.events) dropped.add(e);
       }
-    } else if (complementOf && thisVerb.events.length > 0 && complementOf.events.length > 0) {
-      // a purpose ("sent troops to Syria to fight ISIS", "faces pressure from Congress to help Iran")
-      // is an aim, not an act: the governing verb's event stands for the sentence, as in PETRARCH
-      for (const e of thisVerb.events) dropped.add(e);
     }
+    // a purpose ("sent troops to Syria to fight ISIS", "faces pressure from Congress to help Iran")
+    // is an aim, not an act: the governing verb's event stands for the sentence, as in PETRARCH.
     // "jailed a student for helping militants join a group": the reason given for an act is an
-    // allegation inside it, not an event of its own; nor is what follows in that clause
-    const reason = t.norm.endsWith('ING') && tokens[groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== thisVerb && v.events.length > 0);
+    // allegation inside it, not an event of its own. Nor is what follows in their clause.
+    const purpose = complementOf !== null && !COMPLEMENT_VERBS.has(complementOf.base) && !combined && complementOf.events.length > 0;
+    const reason = purpose || (t.norm.endsWith('ING') && tokens[groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== thisVerb && v.events.length > 0));
     if (reason) {
       reasonUntil = clauseEnd;
       for (let k = i; k < clauseEnd; k++) if (tokens[k].norm === ',') reasonUntil = Math.min(reasonUntil, k);

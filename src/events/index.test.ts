@@ -101,6 +101,15 @@ test('coder: a purpose infinitive is coded only when the verb it follows codes n
   assert.deepEqual(triples('Arnor went to Rohan to criticize Mordor.'), ['ARN>MOR:112']);
 });
 
+test('coder: a purpose after a verb that takes no complement is not combined with it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-purpose-'));
+  writeFileSync(join(dir, 'send.verbs.txt'), '--- SEND [036] ---\nSEND\n\n--- HELP [070] ---\nHELP\n');
+  const withSend = await createCoder({ dictDirs: [MINI, dir], builtin: false });
+  const codes = (text: string) => withSend.code({ text, date: '2023-05-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  // "send envoys to help" is a sending with a purpose, not an intent to help (033)
+  assert.deepEqual(codes('Arnor will send envoys to Rohan to help Gondor.'), ['ARN>ROH:036']);
+});
+
 test('coder: the reason given for an act ("for attacking …") is not an event of its own', () => {
   assert.deepEqual(triples('Arnor condemned Gondor for attacking Rohan.'), ['ARN>GON:112']);
   assert.deepEqual(triples('Gondor was attacking Rohan.'), ['GON>ROH:190']);
