@@ -36,6 +36,7 @@ const OBJECT_CONTROL = lexicon('object-control-verbs');
 const REPORT_VERBS = lexicon('report-verbs');
 const COMPLEMENT_VERBS = lexicon('infinitive-complement-verbs');
 const ASPECT_VERBS = lexicon('aspect-verbs');
+const INTENT_VERBS = lexicon('intent-verbs');
 /** Pattern words may be this many tokens (actor phrases not counted) from the previous element. */
 const MAX_PATTERN_GAP = 6;
 const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
@@ -820,10 +821,13 @@ export function codeSentence(
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
     // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.
-    // (only after a verb that takes a complement: "will send a team to help" is a purpose)
+    // (only after a verb that takes a complement: "will send a team to help" is a purpose; and an
+    // intent only after a verb that expresses one: "prepared to attend" is the attendance)
+    const upperRoot = complementOf?.code.forward?.slice(0, 2);
     const combined =
-      complementOf && COMPLEMENT_VERBS.has(complementOf.base) && complementOf.code.forward && thisVerb.code.forward && thisVerb.events.length > 0 && complementOf.source
-        ? complements.combine(complementOf.code.forward.slice(0, 2), thisVerb.code.forward)
+      complementOf && upperRoot && COMPLEMENT_VERBS.has(complementOf.base) && (upperRoot !== '03' || INTENT_VERBS.has(complementOf.base)) &&
+      thisVerb.code.forward && thisVerb.events.length > 0 && complementOf.source
+        ? complements.combine(upperRoot, thisVerb.code.forward)
         : null;
     if (combined && complementOf?.source) {
       // "urged Russia to release the prisoners": one appeal for release (0253)
