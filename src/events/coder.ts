@@ -409,7 +409,7 @@ function findSubject(ctx: SentenceContext, groupStart: number, clauseStart: numb
     if (firstContent && t.pos === 'NOUN' && !infinitive) {
       // a plain noun right before the verb is its subject; only its possessor can make it an actor
       let j = k - 1;
-      while (j >= clauseStart && !isHidden(ctx, j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
+      while (j >= clauseStart && !isHidden(ctx, j) && !listAt.has(j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
       if (j >= clauseStart && tokens[j].norm === "'S" && listAt.get(j - 1)) return listAt.get(j - 1)!;
       // an actor before the noun modifies it: "Calenardhon crowds burned", "Russian missiles struck"
       const modifier = j >= clauseStart ? listAt.get(j) : undefined;
@@ -634,6 +634,8 @@ export function codeSentence(
       i + 1 < sentence.tokenEnd &&
       ((listAt.has(i - 1) && (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')))) ||
         (edForm && listAt.has(i - 1) && listAt.has(i + 1)) ||
+        // "Rwanda alleged that …", "the report alleged that …"
+        (edForm && next.norm === 'THAT' && (listAt.has(i - 1) || tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'PROPN')) ||
         (edForm && next.norm === 'BY' && (tokens[i - 1]?.lemma === 'BE' || tokens[i - 1]?.norm === 'BEING' || tokens[i - 1]?.norm === 'BEEN')));
     if (t.pos !== 'VERB' && !mistagged && !afterModal(tokens, i, sentence.tokenStart)) continue;
     const relativeEnd = reducedRelativeEnd(ctx, i);

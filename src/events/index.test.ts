@@ -110,6 +110,15 @@ test('coder: a purpose after a verb that takes no complement is not combined wit
   assert.deepEqual(codes('Arnor will send envoys to Rohan to help Gondor.'), ['ARN>ROH:036']);
 });
 
+test('coder: "alleged that" is a verb even when tagged as an adjective; an actor before a noun subject is the source', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-allege-'));
+  writeFileSync(join(dir, 'allege.verbs.txt'), '--- ALLEGE [110] ---\nALLEGE\n');
+  const withAllege = await createCoder({ dictDirs: [MINI, dir], builtin: false });
+  const codes = (text: string) => withAllege.code({ text, date: '2023-05-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  assert.deepEqual(codes('Rohan alleged that Gondor was aware of the plan.'), ['ROH>GON:110']);
+  assert.deepEqual(codes('A report released in the Rohan capital alleged that Gondor was aware of the plan.'), ['ROH>GON:110']);
+});
+
 test('coder: the reason given for an act ("for attacking …") is not an event of its own', () => {
   assert.deepEqual(triples('Arnor condemned Gondor for attacking Rohan.'), ['ARN>GON:112']);
   assert.deepEqual(triples('Gondor was attacking Rohan.'), ['GON>ROH:190']);
