@@ -148,7 +148,7 @@ function finiteAfterNoun(tokens: Token[], k: number): boolean {
  * ("civilians imprisoned for …", "protesters gathered in …"), before the clause's own passive or
  * perfect verb group ("… were released"). Returns where that verb group starts, or -1.
  */
-function reducedRelativeEnd(ctx: SentenceContext, v: number): number {
+function reducedRelativeEnd(ctx: SentenceContext, v: number, afterVerb: boolean): number {
   const { tokens, sentence } = ctx;
   const t = tokens[v];
   if (v === sentence.tokenStart || t.pos !== 'VERB' || t.norm.endsWith('ING') || t.norm === t.lemma) return -1;
@@ -162,6 +162,11 @@ function reducedRelativeEnd(ctx: SentenceContext, v: number): number {
     // "warned on Monday that troops had …": a complement clause, not a relative one
     if (x.norm === ',' || x.norm === 'THAT' || x.pos === 'PRON' || COORDINATORS.has(x.norm)) return -1;
     if (x.pos === 'AUX' && (x.lemma === 'BE' || x.lemma === 'HAVE') && tokens[k + 1].pos === 'VERB' && tokens[k - 1].pos !== 'PRON') return k;
+  }
+  // after the clause's verb, on its object: "issued warrants for two men sought in the slaying of …"
+  if (afterVerb) {
+    for (let k = v + 2; k < end; k++) if (tokens[k].norm === ',') return k;
+    return end;
   }
   return -1;
 }
@@ -638,7 +643,7 @@ export function codeSentence(
         (edForm && next.norm === 'THAT' && (listAt.has(i - 1) || tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'PROPN')) ||
         (edForm && next.norm === 'BY' && (tokens[i - 1]?.lemma === 'BE' || tokens[i - 1]?.norm === 'BEING' || tokens[i - 1]?.norm === 'BEEN')));
     if (t.pos !== 'VERB' && !mistagged && !afterModal(tokens, i, sentence.tokenStart)) continue;
-    const relativeEnd = reducedRelativeEnd(ctx, i);
+    const relativeEnd = reducedRelativeEnd(ctx, i, verbs.length > 0 && verbs[verbs.length - 1].end <= i && tokens[verbs[verbs.length - 1].end - 1].sentence === sentence.index && clauseStartBefore(ctx, i) <= verbs[verbs.length - 1].end - 1);
     if (relativeEnd > i) {
       // "The civilians imprisoned for acting against Moscow were released by Putin": the participle
       // phrase describes the subject; set it aside so the main verb finds its subject across it

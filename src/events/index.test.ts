@@ -46,6 +46,8 @@ test('coder: passive voice swaps source and target', () => {
   // a reduced relative clause describes the subject: it is not an attack by the soldiers
   assert.deepEqual(triples('Gondor soldiers attacked in Rohan were condemned by Arnor.'), ['ARN>GONMIL:112']);
   assert.deepEqual(triples('Gondor soldiers attacked Rohan on Monday.'), ['GONMIL>ROH:190']);
+  // on the object of the clause's verb too: the soldiers were attacked, they attacked no one
+  assert.deepEqual(triples('Arnor condemned Gondor soldiers attacked in Rohan.'), ['ARN>GONMIL:112']);
 });
 
 test('coder: compound actors act separately', () => {
