@@ -331,6 +331,9 @@ test('queue: recoding the article log with new dictionaries stages codings; the 
   const during = await countEvents();
   assert.equal(during.events, before.events, 'queries read the v1 coding until the switch');
   assert.deepEqual(during.staged, [{ version: v2.dictionaryVersion, articles: 100 }]);
+  const shown = await cli(['status', '--nats', NATS, '--queue', names.queue, '--db', db]);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.match(shown.stdout, new RegExp(`staged codings \\(dyad recode --switch\\): ${v2.dictionaryVersion} 100 articles`));
 
   const switched = await cli(['recode', '--switch', '--dict', dir, '--db', db, '--json']);
   assert.equal(switched.code, 0, switched.stderr);
