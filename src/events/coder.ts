@@ -5,8 +5,28 @@
  * CAMEO events with the evidence that produced them.
  */
 import { findMentions, groupActors, listActors, rememberNames, resolveDescriptions, type ActorGroup, type ActorList, type ArticleNames } from '../actors/index.ts';
-import { matchPhraseAt, type CodeSpec, type CompiledPattern, type Dictionaries, type PatternSlot, type VerbForm } from '../dictionaries/index.ts';
 import type { CameoTable, ComplementCodes, PrefixCodes } from '../codes/index.ts';
+import { matchPhraseAt, type CodeSpec, type Dictionaries, type VerbForm } from '../dictionaries/index.ts';
+import type { ActorRef, EventRecord, RuleRef, TextSpan } from '../model/index.ts';
+import { lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
+import {
+  afterModal,
+  clauseEndAfter,
+  clauseStartBefore,
+  COORDINATORS,
+  findSubject,
+  finiteAfterNoun,
+  hideSubClauses,
+  isHidden,
+  isNegated,
+  isPassive,
+  isRefusal,
+  reducedRelativeEnd,
+  subjectPhraseStart,
+  verbGroupStart,
+  type SentenceContext,
+} from './clauses.ts';
+import { matchBackward, matchForward, type PatternMatch } from './patterns.ts';
 
 /** The code tables coding consults (data/codes/). */
 export interface CodeTables {
@@ -15,8 +35,6 @@ export interface CodeTables {
   refusals: PrefixCodes;
   isReciprocal: (code: string) => boolean;
 }
-import type { ActorRef, EventRecord, RuleRef, TextSpan } from '../model/index.ts';
-import { lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
 
 export interface CodingOptions {
   /** Only emit events with both a source and a target (PETRARCH's require_dyad; default true). */
@@ -30,31 +48,9 @@ export interface CodingOptions {
 
 const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, commaMax: 8, commaEndMin: 2, commaEndMax: 8 };
 
-/** Words that open a new clause: the source or target of a verb is not looked for past them. */
-const CLAUSE_BREAKS = lexicon('clause-breaks');
 const OBJECT_CONTROL = lexicon('object-control-verbs');
-const REPORT_VERBS = lexicon('report-verbs');
 const COMPLEMENT_VERBS = lexicon('infinitive-complement-verbs');
-const ASPECT_VERBS = lexicon('aspect-verbs');
 const INTENT_VERBS = lexicon('intent-verbs');
-/** Pattern words may be this many tokens (actor phrases not counted) from the previous element. */
-const MAX_PATTERN_GAP = 6;
-const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
-const PRONOUNS = new Set(['IT', 'THEY', 'HE', 'SHE', 'WE']);
-const NEGATIONS = new Set(['NOT', "N'T", 'NEVER', 'NO']);
-/** Modal auxiliaries: the word they govern is a bare verb ("would free the prisoners"). */
-const MODALS = new Set(['WILL', 'WOULD', 'CAN', 'COULD', 'SHOULD', 'MAY', 'MIGHT', 'MUST', 'SHALL', "'LL", "'D"]);
-const COORDINATORS = new Set(['AND', 'BUT', 'OR']);
-
-interface SentenceContext {
-  doc: Doc;
-  sentence: Sentence;
-  tokens: Token[];
-  hidden: Uint8Array; // indexed by token index - sentence.tokenStart
-  lists: ActorList[];
-  /** list index by token index (for tokens inside a list). */
-  listAt: Map<number, ActorList>;
-}
 
 interface VerbHit {
   start: number;
@@ -62,371 +58,11 @@ interface VerbHit {
   form: VerbForm;
 }
 
-function isHidden(ctx: SentenceContext, i: number): boolean {
-  return ctx.hidden[i - ctx.sentence.tokenStart] === 1;
-}
-
-/** Set aside comma-delimited sub-clauses ("…, the state's fiercest foe, …", "…, officials said.") the way TABARI and PETRARCH do. */
-function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) => boolean, o: Required<CodingOptions>): Uint8Array {
-  const hidden = new Uint8Array(s.tokenEnd - s.tokenStart);
-  const commas: number[] = [];
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (tokens[i].norm === ',') commas.push(i);
-  const words = (a: number, b: number) => {
-    let n = 0;
-    for (let i = a; i < b; i++) if (tokens[i].pos !== 'PUNCT') n++;
-    return n;
-  };
-  // a segment that is only an actor phrase is a list item ("Mordor, the Shire, Arnor and Bree"), not a sub-clause
-  const isListItem = (a: number, b: number) => {
-    let actor = false;
-    for (let i = a; i < b; i++) {
-      const t = tokens[i];
-      if (mentionsAt(i)) actor = true;
-      else if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'CCONJ' && t.pos !== 'PROPN' && t.pos !== 'PUNCT') return false;
-    }
-    return actor;
-  };
-  // "Mordor, Rohan, Arnor and Bree after a rift": a comma between two actors continues a list
-  const continuesList = (comma: number, b: number) => {
-    if (comma - 1 < s.tokenStart || !mentionsAt(comma - 1)) return false;
-    let k = comma + 1;
-    while (k < b && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'CCONJ')) k++;
-    for (let i = k; i < b; i++) if (tokens[i].pos === 'VERB' && REPORT_VERBS.has(tokens[i].lemma)) return false; // ", the Osgiliath newspaper said"
-
-    return k < b && mentionsAt(k);
-  };
-  const isListItemAt = (comma: number, a: number, b: number) => isListItem(a, b) || continuesList(comma, b);
-  for (let c = 0; c + 1 < commas.length; c++) {
-    const a = commas[c] + 1;
-    const b = commas[c + 1];
-    const n = words(a, b);
-    if (n >= o.commaMin && n <= o.commaMax && !isListItemAt(commas[c], a, b)) for (let i = commas[c]; i < b; i++) hidden[i - s.tokenStart] = 1;
-  }
-  if (commas.length > 0) {
-    const last = commas[commas.length - 1];
-    let end = s.tokenEnd;
-    while (end > last + 1 && tokens[end - 1].pos === 'PUNCT') end--;
-    const n = words(last + 1, end);
-    let verbs = 0;
-    let reports = 0;
-    for (let i = last + 1; i < end; i++) {
-      if (tokens[i].pos === 'VERB') verbs++;
-      if (tokens[i].pos === 'VERB' && REPORT_VERBS.has(tokens[i].lemma)) reports++;
-    }
-    const attribution = verbs === 1 && reports === 1; // ", US Deputy Secretary of Energy Jeffrey Kupfer said here Wednesday."
-    // the last clause is the main one when nothing before it has a verb ("Israel's envoy, Gilad Erdan, accused …")
-    let verbBefore = false;
-    for (let i = s.tokenStart; i < last && !verbBefore; i++) if (!hidden[i - s.tokenStart] && (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX')) verbBefore = true;
-    if (verbBefore && (attribution || (n >= o.commaEndMin && n <= o.commaEndMax)) && !isListItemAt(last, last + 1, end)) for (let i = last; i < end; i++) hidden[i - s.tokenStart] = 1;
-  }
-  return hidden;
-}
-
 function findVerb(dicts: Dictionaries, tokens: Token[], i: number, end: number): VerbHit | null {
   const t = tokens[i];
   for (const first of t.norm === t.lemma ? [t.norm] : [t.norm, t.lemma]) {
     const hit = matchPhraseAt(dicts.verbs, tokens, i, end, first);
     if (hit) return { start: i, end: i + hit.len, form: hit.value };
-  }
-  return null;
-}
-
-/**
- * A verb right after a noun that starts a clause of its own ("said such a step enjoyed support"),
- * told apart from a reduced relative ("the roads leading into", "memos sent by Bree"): those
- * are -ing forms or go on with a preposition or particle.
- */
-function finiteAfterNoun(tokens: Token[], k: number): boolean {
-  const x = tokens[k];
-  if (x.pos !== 'VERB' || tokens[k - 1].pos !== 'NOUN' || x.norm.endsWith('ING')) return false;
-  const next = tokens[k + 1];
-  return next !== undefined && next.pos !== 'ADP' && next.pos !== 'PART' && next.pos !== 'PUNCT';
-}
-
-/**
- * A reduced relative clause: a past participle right after a noun, going on with a preposition
- * ("civilians imprisoned for …", "protesters gathered in …"), before the clause's own passive or
- * perfect verb group ("… were released"). Returns where that verb group starts, or -1.
- */
-function reducedRelativeEnd(ctx: SentenceContext, v: number, afterVerb: boolean): number {
-  const { tokens, sentence } = ctx;
-  const t = tokens[v];
-  if (v === sentence.tokenStart || t.pos !== 'VERB' || t.norm.endsWith('ING') || t.norm === t.lemma) return -1;
-  const prev = tokens[v - 1];
-  const next = tokens[v + 1];
-  if ((prev.pos !== 'NOUN' && prev.pos !== 'PROPN') || REPORT_VERBS.has(t.lemma)) return -1;
-  if (next?.pos !== 'ADP' && !(next?.pos === 'SCONJ' && next.norm === 'FOR')) return -1;
-  const end = clauseEndAfter(ctx, v + 1);
-  for (let k = v + 2; k + 1 < end; k++) {
-    const x = tokens[k];
-    // "warned on Monday that troops had …": a complement clause, not a relative one
-    if (x.norm === ',' || x.norm === 'THAT' || x.pos === 'PRON' || COORDINATORS.has(x.norm)) return -1;
-    if (x.pos === 'AUX' && (x.lemma === 'BE' || x.lemma === 'HAVE') && tokens[k + 1].pos === 'VERB' && tokens[k - 1].pos !== 'PRON') return k;
-  }
-  // after the clause's verb, on its object: "issued warrants for two men sought in the slaying of …"
-  if (afterVerb) {
-    for (let k = v + 2; k < end; k++) if (tokens[k].norm === ',') return k;
-    return end;
-  }
-  return -1;
-}
-
-/** "would free", "will soon release": wink tags some bare verbs after a modal as ADJ or NOUN. */
-function afterModal(tokens: Token[], i: number, floor: number): boolean {
-  const t = tokens[i];
-  if (t.pos !== 'ADJ' && t.pos !== 'NOUN') return false;
-  let k = i - 1;
-  while (k >= floor && (tokens[k].pos === 'ADV' || NEGATIONS.has(tokens[k].norm))) k--;
-  return k >= floor && MODALS.has(tokens[k].norm);
-}
-
-function wordsMatchAt(tokens: Token[], i: number, end: number, phrase: string[]): boolean {
-  if (i + phrase.length > end) return false;
-  for (let k = 0; k < phrase.length; k++) {
-    const t = tokens[i + k];
-    if (t.norm !== phrase[k] && t.lemma !== phrase[k]) return false;
-  }
-  return true;
-}
-
-interface PatternMatch {
-  pattern: CompiledPattern;
-  target?: ActorList;
-  source?: ActorList;
-  compound: boolean;
-  /** Tokens the pattern's words covered: the best-covering pattern wins. */
-  score: number;
-  /** Pattern words are not looked for past this token (a "that" clause belongs to another verb). */
-  wordLimit: number;
-  /** Where the first word after the verb matched: on equal cover, the nearer head wins. */
-  firstWordAt: number;
-}
-
-/** End of the noun phrase starting at `i` (for "^", which skips one). */
-function skipNounPhrase(ctx: SentenceContext, i: number, limit: number): number {
-  const list = ctx.listAt.get(i);
-  if (list) return list.end;
-  let k = i;
-  while (k < limit && ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(ctx.tokens[k].pos)) k++;
-  return k > i ? k : i + 1;
-}
-
-/** Match slots forward from `from` (after the verb). Returns false when a slot cannot be found before `limit`. */
-function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: number, limit: number, m: PatternMatch): boolean {
-  let cur = from;
-  for (const slot of slots) {
-    if (slot.kind === 'skip') {
-      while (cur < limit && ['ADP', 'PUNCT'].includes(ctx.tokens[cur].pos) && !ctx.listAt.has(cur)) cur++;
-      if (cur >= limit) return false;
-      cur = skipNounPhrase(ctx, cur, limit);
-      continue;
-    }
-    if (slot.kind === 'compound') {
-      m.compound = true;
-      continue;
-    }
-    if (slot.kind === 'target' || slot.kind === 'source') {
-      const list = ctx.lists.find((l) => l.start >= cur && l.start < limit && !isHidden(ctx, l.start));
-      if (!list) return false;
-      if (slot.kind === 'target') m.target = list;
-      else m.source = list;
-      cur = list.end;
-      continue;
-    }
-    let found = -1;
-    let len = 0;
-    let gap = 0;
-    const wordLimit = slot.tight ? limit : Math.min(limit, m.wordLimit);
-    for (let i = cur; i < wordLimit && found < 0 && gap <= MAX_PATTERN_GAP; i++) {
-      if (isHidden(ctx, i)) continue;
-      // a pattern word names a thing, not an infinitive: "wants to help Israel" is not "WANT * HELP"
-      // (unless the pattern itself has the "to": "(TO) ATTACK")
-      const infinitive = i > cur && ctx.tokens[i].pos === 'VERB' && ctx.tokens[i - 1]?.norm === 'TO';
-      for (const alt of infinitive ? [] : slot.alternatives) {
-        if (wordsMatchAt(ctx.tokens, i, wordLimit, alt)) {
-          found = i;
-          len = alt.length;
-          break;
-        }
-      }
-      if (found >= 0) break;
-      const pos = ctx.tokens[i].pos;
-      // inside a phrase only determiners (and, in a noun phrase, adjectives) may come between words
-      if (slot.tight === 'pp' && pos !== 'DET') return false;
-      if (slot.tight === 'np' && pos !== 'DET' && pos !== 'ADJ') return false;
-      if (!ctx.listAt.has(i)) gap++;
-    }
-    if (found < 0) return false;
-    m.score += len;
-    if (found < m.firstWordAt) m.firstWordAt = found;
-    cur = found + len;
-  }
-  return true;
-}
-
-/**
- * Match the words before "*" inside the subject noun phrase [npStart, verb):
- * "{DEATH TOLL} *" matches "Eriador's death toll has risen", but adverbs and
- * other clauses before the verb are not part of a pattern.
- */
-function matchBackward(ctx: SentenceContext, slots: PatternSlot[], before: number, npStart: number, m: PatternMatch): boolean {
-  let cur = before; // exclusive upper bound
-  for (let s = slots.length - 1; s >= 0; s--) {
-    const slot = slots[s];
-    if (slot.kind === 'skip') continue;
-    if (slot.kind === 'compound') {
-      m.compound = true;
-      continue;
-    }
-    if (slot.kind === 'target' || slot.kind === 'source') {
-      const list = [...ctx.lists].reverse().find((l) => l.end <= cur && !isHidden(ctx, l.start));
-      if (!list) return false;
-      if (slot.kind === 'target') m.target = list;
-      else m.source = list;
-      cur = list.start;
-      continue;
-    }
-    let found = -1;
-    let len = 0;
-    for (let i = cur - 1; i >= npStart && found < 0; i--) {
-      if (isHidden(ctx, i)) continue;
-      for (const alt of slot.alternatives) {
-        if (wordsMatchAt(ctx.tokens, i, cur, alt)) {
-          found = i;
-          len = alt.length;
-          break;
-        }
-      }
-    }
-    if (found < 0) return false;
-    m.score += len;
-    cur = found;
-  }
-  return true;
-}
-
-/** Start of the noun phrase that ends right before the verb group (where before-verb pattern words may match). */
-function subjectPhraseStart(ctx: SentenceContext, groupStart: number, floor: number): number {
-  let k = groupStart;
-  while (k - 1 >= floor) {
-    const t = ctx.tokens[k - 1];
-    // "neither … nor" opens a list; it is not a word of the noun phrase
-    if (t.norm === 'NEITHER' || t.norm === 'EITHER') break;
-    if (ctx.listAt.has(k - 1) || ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(t.pos) || t.norm === "'S" || t.norm === 'AND') k--;
-    else break;
-  }
-  return k;
-}
-
-function clauseEndAfter(ctx: SentenceContext, from: number): number {
-  for (let i = from; i < ctx.sentence.tokenEnd; i++) if (CLAUSE_BREAKS.has(ctx.tokens[i].norm) && !isHidden(ctx, i)) return i;
-  return ctx.sentence.tokenEnd;
-}
-
-function clauseStartBefore(ctx: SentenceContext, from: number): number {
-  for (let i = from - 1; i >= ctx.sentence.tokenStart; i--) if (BACKWARD_BREAKS.has(ctx.tokens[i].norm) && !isHidden(ctx, i)) return i + 1;
-  return ctx.sentence.tokenStart;
-}
-
-/** Index of the first token of the verb group ("has not been", "is about to"), walking back over auxiliaries. */
-function verbGroupStart(tokens: Token[], v: number, floor: number): number {
-  let i = v;
-  const gerund = tokens[v].norm.endsWith('ING');
-  while (i - 1 >= floor) {
-    const t = tokens[i - 1];
-    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || NEGATIONS.has(t.norm) || t.norm === 'ABOUT' || t.norm === 'TO') i--;
-    // "has begun withdrawing": an aspect verb belongs to the group of the gerund it governs
-    else if (gerund && t.pos === 'VERB' && ASPECT_VERBS.has(t.lemma)) i--;
-    else break;
-  }
-  return i;
-}
-
-function isPassive(tokens: Token[], v: number, floor: number): boolean {
-  const t = tokens[v];
-  if (t.norm.endsWith('ING') || t.norm === t.lemma) return false;
-  for (let i = v - 1; i >= floor; i--) {
-    const p = tokens[i];
-    if (p.lemma === 'BE' || p.norm === 'BEEN' || p.norm === 'BEING') return true;
-    if (p.pos === 'ADV' || p.pos === 'CCONJ' || NEGATIONS.has(p.norm)) continue;
-    break;
-  }
-  // "there were ten Russian soldiers killed in Ukraine": a participle after an existential's noun phrase
-  let j = v - 1;
-  while (j >= floor && ['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET'].includes(tokens[j].pos)) j--;
-  return j > floor && j < v - 1 && tokens[j].lemma === 'BE' && tokens[j - 1].norm === 'THERE';
-}
-
-/** A negation with "will"/"would" ("will not lift", "won't attend"): a refusal. */
-function isRefusal(tokens: Token[], groupStart: number, v: number): boolean {
-  for (let i = groupStart; i < v; i++) if (tokens[i].lemma === 'WILL' || tokens[i].lemma === 'WOULD' || tokens[i].norm === 'WO') return true;
-  return false;
-}
-
-function isNegated(tokens: Token[], groupStart: number, v: number): boolean {
-  for (let i = groupStart; i < v; i++) if (NEGATIONS.has(tokens[i].norm) || tokens[i].lemma === 'NOT') return true;
-  return false;
-}
-
-/** The list an actor list is attached to by a preposition: "Israel's ambassador to [the UN]" → Israel's ambassador. */
-function headOf(ctx: SentenceContext, list: ActorList, floor: number): ActorList {
-  let k = list.start - 1;
-  while (k >= floor && (DETERMINERS_OR_ADJ(ctx.tokens[k]))) k--;
-  if (k < floor || !ATTACHING_PREPOSITIONS.has(ctx.tokens[k].norm)) return list;
-  k--;
-  while (k >= floor && (DETERMINERS_OR_ADJ(ctx.tokens[k]) || ctx.tokens[k].pos === 'NOUN')) {
-    const l = ctx.listAt.get(k);
-    if (l) return l;
-    k--;
-  }
-  const l = k >= floor ? ctx.listAt.get(k) : undefined;
-  return l ?? list;
-}
-
-const ATTACHING_PREPOSITIONS = new Set(['TO', 'OF', 'IN', 'AT', 'FROM', 'FOR']);
-function DETERMINERS_OR_ADJ(t: Token): boolean {
-  return t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM';
-}
-
-/**
- * The subject of a verb group: walk back to the nearest actor list, resolving
- * pronouns, giving up at a finite verb (a new clause) or a non-actor noun
- * that heads the subject ("the report alleged"), except a possessed noun
- * ("Eriador's death toll has risen" → Eriador).
- */
-function findSubject(ctx: SentenceContext, groupStart: number, clauseStart: number, infinitive: boolean, fallback: ActorList | null): ActorList | null {
-  const { tokens, listAt, lists } = ctx;
-  let firstContent = true;
-  for (let k = groupStart - 1; k >= clauseStart; k--) {
-    if (isHidden(ctx, k)) continue;
-    const list = listAt.get(k);
-    if (list) {
-      // "went to Rohan to criticize Mordor": an infinitive's subject is not the object of a preposition
-      if (infinitive && list.start > clauseStart && tokens[list.start - 1].pos === 'ADP') {
-        k = list.start;
-        continue;
-      }
-      return headOf(ctx, list, clauseStart);
-    }
-    const t = tokens[k];
-    if (PRONOUNS.has(t.norm)) return [...lists].reverse().find((l) => l.end <= k) ?? fallback;
-    if (t.pos === 'VERB' && !infinitive) return null;
-    if (firstContent && t.pos === 'NOUN' && !infinitive) {
-      // a plain noun right before the verb is its subject; only its possessor can make it an actor
-      let j = k - 1;
-      while (j >= clauseStart && !isHidden(ctx, j) && !listAt.has(j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
-      if (j >= clauseStart && tokens[j].norm === "'S" && listAt.get(j - 1)) return listAt.get(j - 1)!;
-      // an actor before the noun modifies it: "Calenardhon crowds burned", "Russian missiles struck"
-      const modifier = j >= clauseStart ? listAt.get(j) : undefined;
-      if (modifier && modifier.end === j + 1) return modifier;
-      // a noun inside a prepositional phrase ("Gollum in recent days did allow") is not the subject
-      if (j - 1 >= clauseStart && tokens[j].pos === 'ADP' && listAt.has(j - 1)) {
-        k = j;
-        continue;
-      }
-      return null;
-    }
-    if (t.pos !== 'PUNCT' && t.pos !== 'ADV' && t.pos !== 'PROPN' && t.pos !== 'ADP' && t.pos !== 'NUM') firstContent = false;
   }
   return null;
 }
