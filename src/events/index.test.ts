@@ -13,6 +13,18 @@ const triples = (text: string, date = '2023-05-01') =>
     .events.filter((e) => !e.negated)
     .map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
 
+/** The mini dictionaries plus one more file (`name`, e.g. "extra.verbs.txt"); returns a `triples` for them. */
+async function triplesWith(name: string, content: string): Promise<(text: string) => string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-extra-'));
+  writeFileSync(join(dir, name), content);
+  const extended = await createCoder({ dictDirs: [MINI, dir], builtin: false });
+  return (text) =>
+    extended
+      .code({ text, date: '2023-05-01' })
+      .events.filter((e) => !e.negated)
+      .map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+}
+
 test('coder: simple source-verb-target with evidence offsets', () => {
   const text = 'Arnor accused Gondor of aggression on Monday.';
   const r = coder.code({ id: 'a1', text, date: '2023-05-01' });
@@ -79,20 +91,14 @@ test('coder: with a coding ontology, a negated verb takes the opposite code', as
 });
 
 test('coder: a bare verb after a modal is a verb even when tagged as an adjective ("would free")', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-modal-'));
-  writeFileSync(join(dir, 'release.verbs.txt'), '--- RELEASE [084] ---\nFREE\n');
-  const withFree = await createCoder({ dictDirs: [MINI, dir], builtin: false });
-  const codes = (text: string) => withFree.code({ text, date: '2023-05-01' }).events.map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  const codes = await triplesWith('release.verbs.txt', '--- RELEASE [084] ---\nFREE\n');
   assert.deepEqual(codes('Arnor could free Gondor.'), ['ARN>GON:084']);
   assert.deepEqual(codes('Arnor will soon free Gondor.'), ['ARN>GON:084']);
   assert.deepEqual(codes('A free Gondor is a goal of Arnor.'), []);
 });
 
 test("coder: in the passive a pattern matches the subject phrase, the verb's logical object", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-passive-'));
-  writeFileSync(join(dir, 'present.verbs.txt'), '--- PRESENT [010] ---\nPRESENT\n- * EVIDENCE [1124]\n');
-  const withPresent = await createCoder({ dictDirs: [MINI, dir], builtin: false });
-  const codes = (text: string) => withPresent.code({ text, date: '2023-05-01' }).events.map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  const codes = await triplesWith('present.verbs.txt', '--- PRESENT [010] ---\nPRESENT\n- * EVIDENCE [1124]\n');
   assert.deepEqual(codes('Arnor presented evidence against Gondor.'), ['ARN>GON:1124']);
   assert.deepEqual(codes('Evidence against Gondor was presented by Arnor.'), ['ARN>GON:1124']);
 });
@@ -104,19 +110,13 @@ test('coder: a purpose infinitive is coded only when the verb it follows codes n
 });
 
 test('coder: a purpose after a verb that takes no complement is not combined with it', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-purpose-'));
-  writeFileSync(join(dir, 'send.verbs.txt'), '--- SEND [036] ---\nSEND\n\n--- HELP [070] ---\nHELP\n');
-  const withSend = await createCoder({ dictDirs: [MINI, dir], builtin: false });
-  const codes = (text: string) => withSend.code({ text, date: '2023-05-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  const codes = await triplesWith('send.verbs.txt', '--- SEND [036] ---\nSEND\n\n--- HELP [070] ---\nHELP\n');
   // "send envoys to help" is a sending with a purpose, not an intent to help (033)
   assert.deepEqual(codes('Arnor will send envoys to Rohan to help Gondor.'), ['ARN>ROH:036']);
 });
 
 test('coder: "alleged that" is a verb even when tagged as an adjective; an actor before a noun subject is the source', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-allege-'));
-  writeFileSync(join(dir, 'allege.verbs.txt'), '--- ALLEGE [110] ---\nALLEGE\n');
-  const withAllege = await createCoder({ dictDirs: [MINI, dir], builtin: false });
-  const codes = (text: string) => withAllege.code({ text, date: '2023-05-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  const codes = await triplesWith('allege.verbs.txt', '--- ALLEGE [110] ---\nALLEGE\n');
   assert.deepEqual(codes('Rohan alleged that Gondor was aware of the plan.'), ['ROH>GON:110']);
   assert.deepEqual(codes('A report released in the Rohan capital alleged that Gondor was aware of the plan.'), ['ROH>GON:110']);
 });
@@ -127,10 +127,7 @@ test('coder: the reason given for an act ("for attacking …") is not an event o
 });
 
 test('coder: a transformation naming a verb fits the verbs of its CAMEO root in other blocks', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-transform-'));
-  writeFileSync(join(dir, 'kill.verbs.txt'), '--- KILL [190] ---\nKILL\n\n~ a (b . ATTACK) SAY = a b 112\n');
-  const withKill = await createCoder({ dictDirs: [MINI, dir], builtin: false });
-  const codes = (text: string) => withKill.code({ text, date: '2023-05-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code}:${e.code}`);
+  const codes = await triplesWith('kill.verbs.txt', '--- KILL [190] ---\nKILL\n\n~ a (b . ATTACK) SAY = a b 112\n');
   assert.deepEqual(codes('Arnor said Gondor attacked Rohan.'), ['ARN>GON:112']);
   assert.deepEqual(codes('Arnor said Gondor killed Rohan soldiers.'), ['ARN>GON:112']);
 });
