@@ -117,6 +117,18 @@ export interface CompiledTransformation extends Transformation {
   innerRoots: Set<string>;
 }
 
+/** A verb block with its patterns compiled, most specific first. */
+export interface CompiledBlock extends VerbBlock {
+  compiled: CompiledPattern[];
+  /**
+   * Which patterns a sentence can match, found from its words: pattern indexes by a word of
+   * their first word slot, and the patterns with no word slot. A verb like SAY has hundreds
+   * of patterns; a sentence holds the words of a few.
+   */
+  patternsByWord: Map<string, number[]>;
+  patternsWithoutWords: number[];
+}
+
 export interface Dictionaries {
   /** The parsed entries, for checks and statistics. */
   entries: { actors: ActorEntry[]; agents: AgentEntry[] };
@@ -126,7 +138,7 @@ export interface Dictionaries {
   actors: PhraseIndex<ActorEntry>;
   agents: PhraseIndex<AgentEntry>;
   verbs: PhraseIndex<VerbForm>;
-  blocks: Array<VerbBlock & { compiled: CompiledPattern[] }>;
+  blocks: CompiledBlock[];
   discards: DiscardEntry[];
   /**
    * Code → the code a negated verb of that code is recoded to, from a PETRARCH coding ontology
@@ -309,7 +321,17 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
           compiled.push({ ...p, beforeAlts, afterAlts, specificity, requiredFirstWords, reversed });
         }
         compiled.sort((a, b) => b.specificity - a.specificity);
-        blocks.push({ ...block, compiled });
+        const patternsByWord = new Map<string, number[]>();
+        const patternsWithoutWords: number[] = [];
+        compiled.forEach((p, k) => {
+          if (p.requiredFirstWords.length === 0) patternsWithoutWords.push(k);
+          for (const w of p.requiredFirstWords[0] ?? []) {
+            let list = patternsByWord.get(w);
+            if (!list) patternsByWord.set(w, (list = []));
+            list.push(k);
+          }
+        });
+        blocks.push({ ...block, compiled, patternsByWord, patternsWithoutWords });
       }
     }
   }

@@ -6,7 +6,7 @@
  */
 import { findMentions, groupActors, listActors, rememberNames, resolveDescriptions, type ActorGroup, type ActorList, type ArticleNames } from '../actors/index.ts';
 import type { CameoTable, ComplementCodes, PrefixCodes } from '../codes/index.ts';
-import { matchPhraseAt, type CodeSpec, type Dictionaries, type VerbForm } from '../dictionaries/index.ts';
+import { matchPhraseAt, type CodeSpec, type CompiledBlock, type Dictionaries, type VerbForm } from '../dictionaries/index.ts';
 import type { ActorRef, EventRecord, RuleRef, TextSpan } from '../model/index.ts';
 import { lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
 import {
@@ -200,6 +200,17 @@ function applyTransformations(
 /** Reused for every sentence: the words (and lemmas) present, to skip patterns that cannot match. */
 const SENTENCE_WORDS = new Set<string>();
 
+/** The patterns of `block` whose first word slot has a word of the sentence (or no word slot), in the block's order. */
+function candidatePatterns(block: CompiledBlock, present: Set<string>): number[] {
+  const out = [...block.patternsWithoutWords];
+  for (const w of present) {
+    const list = block.patternsByWord.get(w);
+    if (list) for (const k of list) out.push(k);
+  }
+  // a pattern listed under two of the sentence's words comes once; the block's order decides ties
+  return out.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
+}
+
 function hasAny(words: Set<string>, present: Set<string>): boolean {
   // walk the smaller set: a synonym set may hold hundreds of words, a sentence a few dozen
   if (words.size > present.size) {
@@ -341,7 +352,8 @@ export function codeSentence(
         break;
       }
     }
-    for (const p of block.compiled) {
+    for (const k of candidatePatterns(block, sentenceWords)) {
+      const p = block.compiled[k];
       if (!p.requiredFirstWords.every((set) => hasAny(set, sentenceWords))) continue;
       // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
       // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
