@@ -50,8 +50,13 @@ export const WINK_PIPE = ['sbd', 'negation', 'pos'];
 const nlp = winkNLP(model, WINK_PIPE);
 const its = nlp.its;
 
+const TYPOGRAPHIC_APOSTROPHE = /[\u2018\u2019\u02bc]/;
+const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+
 export function normalizeWord(word: string): string {
-  return word.replace(/[\u2018\u2019\u02bc]/g, "'").toUpperCase();
+  const upper = word.toUpperCase();
+  // most words hold no apostrophe at all: skip the replacement for them
+  return TYPOGRAPHIC_APOSTROPHE.test(upper) ? upper.replace(TYPOGRAPHIC_APOSTROPHES, "'") : upper;
 }
 
 /**
