@@ -57,22 +57,23 @@ function salient(tokens: Token[], pool: readonly ActorGroup[]): ActorGroup | und
 
 /**
  * Gives the definite descriptions among this sentence's `groups` the code of their referent
- * in `earlier` (the article's actor phrases so far, in text order, this sentence's first
- * ones included), and adds "the group"-like phrases no dictionary covers. Returns the
- * sentence's groups in text order.
+ * among the actor phrases of the sentences before (`earlier`, in text order, asked for only
+ * when a description is met) and this sentence's, and adds "the group"-like phrases no
+ * dictionary covers. Returns the sentence's groups in text order.
  */
 export function resolveDescriptions(
   tokens: Token[],
   groups: ActorGroup[],
-  earlier: readonly ActorGroup[],
+  earlier: () => readonly ActorGroup[],
   range: { start: number; end: number },
   hidden: (i: number) => boolean,
 ): ActorGroup[] {
   const sentenceOf = (i: number) => tokens[i].sentence;
   const definite = (start: number) => start > range.start && tokens[start - 1].norm === 'THE';
-  const candidates = (before: number, current: readonly ActorGroup[]) =>
-    [...earlier, ...current.filter((g) => g.end <= before)].filter(
-      (g) => hasCountry(g) && !g.antecedent && sentenceOf(g.start) >= sentenceOf(before) - MAX_SENTENCES_BACK,
+  let before: readonly ActorGroup[] | null = null;
+  const candidates = (at: number, current: readonly ActorGroup[]) =>
+    [...(before ??= earlier()), ...current.filter((g) => g.end <= at)].filter(
+      (g) => hasCountry(g) && !g.antecedent && sentenceOf(g.start) >= sentenceOf(at) - MAX_SENTENCES_BACK,
     );
   const refer = (g: ActorGroup, referent: ActorGroup): ActorGroup => ({
     ...g,

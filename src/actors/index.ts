@@ -130,11 +130,19 @@ export function combineCodes(actorCodes: string[], agents: AgentEntry[]): string
 const NAME_PARTICLES = new Set(['AL', 'EL', 'BIN', 'BEN', 'IBN', 'ABU', 'DE', 'DA', 'DI', 'DU', 'LA', 'LE', 'VAN', 'VON', 'DER', 'DOS', 'DEL', 'MAC', 'MC']);
 
 export function displayName(dictionaryName: string): string {
-  return dictionaryName
-    .split(' ')
-    .map((w) => ((w.length <= 3 && !NAME_PARTICLES.has(w)) || /^([A-Z]\.)+$/.test(w) ? w : w.toLowerCase().replace(/(^|[-'(])(\p{L})/gu, (_, p, c) => p + c.toUpperCase())))
-    .join(' ');
+  let shown = displayNames.get(dictionaryName);
+  if (shown === undefined) {
+    shown = dictionaryName
+      .split(' ')
+      .map((w) => ((w.length <= 3 && !NAME_PARTICLES.has(w)) || /^([A-Z]\.)+$/.test(w) ? w : w.toLowerCase().replace(/(^|[-'(])(\p{L})/gu, (_, p, c) => p + c.toUpperCase())))
+      .join(' ');
+    displayNames.set(dictionaryName, shown);
+  }
+  return shown;
 }
+
+/** Names as shown, by dictionary name: the same few actors come back in every article. */
+const displayNames = new Map<string, string>();
 
 function nameOf(mentions: Mention[]): string | undefined {
   // a person named in the phrase names it ("Kremlin spokesman Dmitry Peskov" is Peskov)

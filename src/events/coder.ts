@@ -247,7 +247,7 @@ export function codeSentence(
   for (const m of mentions) if (m.kind === 'actor' && m.code) for (let i = m.start; i < m.end; i++) inMention[i - sentence.tokenStart] = 1;
   const hidden = hideSubClauses(tokens, sentence, (i) => inMention[i - sentence.tokenStart] === 1, o);
   const hiddenAt = (i: number) => hidden[i - sentence.tokenStart] === 1;
-  const recent = state.actors.slice(Math.max(0, sentence.index - 6), sentence.index).flatMap((g) => g ?? []);
+  const recent = () => state.actors.slice(Math.max(0, sentence.index - 6), sentence.index).flatMap((g) => g ?? []);
   const groups = resolveDescriptions(tokens, groupActors(tokens, mentions, hiddenAt), recent, { start: sentence.tokenStart, end: sentence.tokenEnd }, hiddenAt);
   const lists = listActors(tokens, groups, hiddenAt);
   state.actors[sentence.index] = groups;
@@ -255,12 +255,19 @@ export function codeSentence(
   const listAt = new Map<number, ActorList>();
   for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
   const ctx: SentenceContext = { doc, sentence, tokens, hidden, lists, listAt };
-  const sentenceWords = SENTENCE_WORDS;
-  sentenceWords.clear();
-  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-    sentenceWords.add(tokens[i].norm);
-    sentenceWords.add(tokens[i].lemma);
-  }
+  // the words (and lemmas) of the sentence, gathered when the first dictionary verb needs them
+  let sentenceWords: Set<string> | null = null;
+  const wordsOfSentence = (): Set<string> => {
+    if (!sentenceWords) {
+      sentenceWords = SENTENCE_WORDS;
+      sentenceWords.clear();
+      for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+        sentenceWords.add(tokens[i].norm);
+        sentenceWords.add(tokens[i].lemma);
+      }
+    }
+    return sentenceWords;
+  };
 
   const events: EventRecord[] = [];
   const ref = actorRefs(doc, tokens);
@@ -352,9 +359,10 @@ export function codeSentence(
         break;
       }
     }
-    for (const k of candidatePatterns(block, sentenceWords)) {
+    const present = wordsOfSentence();
+    for (const k of candidatePatterns(block, present)) {
       const p = block.compiled[k];
-      if (!p.requiredFirstWords.every((set) => hasAny(set, sentenceWords))) continue;
+      if (!p.requiredFirstWords.every((set) => hasAny(set, present))) continue;
       // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
       // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
       if (!passive && p.reversed) continue;
