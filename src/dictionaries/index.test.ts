@@ -30,6 +30,12 @@ test('dictionaries: actor date ranges, synonyms and legacy 6-digit dates', () =>
   ]);
 });
 
+test('dictionaries: a "[~]" title agent adds no sector; a "[~]" prefix or a bad code is an error', () => {
+  const { entries, diagnostics } = parseAgents('SECRETARY_GENERAL [~]\nDIRECTOR [~G-V]\n', 'ag.txt');
+  assert.deepEqual(entries.map((e) => [e.name, e.code, e.placement]), [['SECRETARY GENERAL', '', 'suffix']]);
+  assert.deepEqual(diagnostics.map((d) => d.line), [2]);
+});
+
 test('dictionaries: agents expand substitutions and plurals', () => {
   const { entries } = parseAgents('!MINST! = MINISTER, MINISTRY\nFOREIGN_!MINST! [~GOV]\nDIPLOMAT [~GOV]\nPOLICE {} [~COP]\nRIGHTS_BODY [NGO~]\n', 'ag.txt');
   const phrases = entries.flatMap((e) => e.phrases.map((p) => p.join(' ')));

@@ -30,6 +30,11 @@ test('wire: a pronoun points at the person it refers to', () => {
   assert.match(r.entities![he.refersTo!].text, /Erdan/);
 });
 
+test('wire: a "Secretary General" or "Director General" heads the body named before the title, no military sector', () => {
+  assert.deepEqual(triples(coder.code({ text: 'NATO Secretary General Mark Rutte criticized Russia.', date: '2025-03-10' })), ['IGOWSTNAT>RUS:11']);
+  assert.deepEqual(triples(coder.code({ text: 'IAEA Director General Rafael Grossi criticized Iran.', date: '2025-03-10' })), ['IGOUNOIAE>IRN:11']);
+});
+
 test('wire: dated roles follow the publication date', () => {
   const text = 'Volodymyr Zelensky criticized Russia on Monday.';
   assert.deepEqual(triples(coder.code({ text, date: '2023-03-10' })), ['UKRGOV>RUS:11']);

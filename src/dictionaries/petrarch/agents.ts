@@ -47,7 +47,8 @@ export function parseAgents(source: string, file: string): ParsedAgents {
       diagnostics.push({ file, line: n, severity: 'error', message: `agent code "${m[3]}" needs a "~" before (suffix) or after (prefix)` });
       continue;
     }
-    if (!/^[A-Z0-9]+$/.test(code)) {
+    // "[~]" (Dyad's): a title that names the actor's own head, adding no sector ("Secretary General")
+    if (!/^[A-Z0-9]*$/.test(code) || (code === '' && placement === 'prefix')) {
       diagnostics.push({ file, line: n, severity: 'error', message: `bad agent code "${codeText}"` });
       continue;
     }
