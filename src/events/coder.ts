@@ -324,8 +324,12 @@ export function codeSentence(
       subject = previousSource; // "condemned the attack and promised aid": same subject
       coordinatedWith = verbs[verbs.length - 1] ?? null;
     } else if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
-      // "urged Bree to help": Bree helps; "pledged to expel", "was seen to break": the subject does
-      subject = complementOf.objectControl && complementOf.target ? complementOf.target : complementOf.subject;
+      // "urged Bree to help": Bree helps; "pledged to expel", "was seen to break": the subject does;
+      // "called on Muslim countries to cut ties": someone no dictionary knows does, not the caller
+      const unknownObject =
+        !complementOf.objectControl && OBJECT_CONTROL.has(complementOf.base) &&
+        tokens.slice(complementOf.end, groupStart).some((x, n) => x.pos === 'NOUN' && !listAt.has(complementOf.end + n));
+      subject = complementOf.objectControl && complementOf.target ? complementOf.target : unknownObject ? null : complementOf.subject;
     } else {
       subject = findSubject(ctx, groupStart, clauseStart, infinitive, previousSource ?? state.lastSource);
       subjectDirect = subject !== null && subject.end <= groupStart && subject.end >= groupStart - 3;
@@ -333,10 +337,16 @@ export function codeSentence(
 
     // --- object: first actor list after the verb in this clause
     // (not past the next verb: "said such a step enjoyed support from Moscow" has no target)
+    const base = hit.form.base.split(' ')[0];
     let objectEnd = clauseEnd;
     for (let k = hit.end; k < clauseEnd; k++) {
       const x = tokens[k];
       if (isHidden(ctx, k) || listAt.has(k)) continue;
+      // "called on Muslim countries to cut ties with Israel": the one called on comes before the infinitive
+      if (x.norm === 'TO' && tokens[k + 1]?.pos === 'VERB' && OBJECT_CONTROL.has(base)) {
+        objectEnd = k;
+        break;
+      }
       // a new clause with its own subject: "says it has …", "said such a step would …"
       const prev = tokens[k - 1];
       if ((x.pos === 'AUX' && (prev.pos === 'PRON' || prev.pos === 'NOUN')) || (x.pos === 'VERB' && (prev.pos === 'PRON' || (k > hit.end && finiteAfterNoun(tokens, k))))) {
@@ -366,7 +376,7 @@ export function codeSentence(
       // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
       // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
       if (!passive && p.reversed) continue;
-      let m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt, firstWordAt: Infinity };
+      let m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt, firstWordAt: Infinity, ...(OBJECT_CONTROL.has(base) ? { actorLimit: objectEnd } : {}) };
       if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) {
         // in the passive the verb's object is its subject: "Evidence against Russia was presented
         // by the US" matches "- * EVIDENCE (AGAINST +)" in the phrase before the verb
@@ -398,7 +408,6 @@ export function codeSentence(
     }
     previousSource = source ?? previousSource;
     if (source) state.lastSource = source;
-    const base = hit.form.base.split(' ')[0];
     let negated = !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i);
     let code = codeFound;
     const negatedCode = negated && code.forward ? dicts.negations.get(code.forward) : undefined;

@@ -166,6 +166,11 @@ test('coder: an intent is refined by the verb it governs (agreed to meet → 036
   assert.deepEqual(triples('Arnor agreed to meet Gondor.'), ['ARN>GON:036']);
 });
 
+test("coder: urging someone no dictionary knows to act is neither their act nor an appeal to the act's target", () => {
+  assert.deepEqual(triples('Arnor urged its allies to attack Gondor.'), []);
+  assert.deepEqual(triples('Arnor urged Rohan to attack Gondor.'), ['ARN>ROH:020']);
+});
+
 test('coder: an appeal is refined by the verb it governs (urged X to meet → 026)', () => {
   assert.deepEqual(triples('Rohan urged Arnor to meet Gondor.'), ['ROH>ARN:026']);
   // in the passive the one urged is the subject, whatever a pattern's "+" would pick after the verb

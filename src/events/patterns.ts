@@ -31,6 +31,8 @@ export interface PatternMatch {
   wordLimit: number;
   /** Where the first word after the verb matched: on equal cover, the nearer head wins. */
   firstWordAt: number;
+  /** "+" and "$" are not looked for past this token ("called on X to cut ties with Israel": not Israel). */
+  actorLimit?: number;
 }
 
 /** End of the noun phrase starting at `i` (for "^", which skips one). */
@@ -57,7 +59,8 @@ export function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: n
       continue;
     }
     if (slot.kind === 'target' || slot.kind === 'source') {
-      const list = ctx.lists.find((l) => l.start >= cur && l.start < limit && !isHidden(ctx, l.start));
+      const actorLimit = Math.min(limit, m.actorLimit ?? limit);
+      const list = ctx.lists.find((l) => l.start >= cur && l.start < actorLimit && !isHidden(ctx, l.start));
       if (!list) return false;
       if (slot.kind === 'target') m.target = list;
       else m.source = list;
