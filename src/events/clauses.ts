@@ -10,7 +10,7 @@ import type { CodingOptions } from './coder.ts';
 
 /** Words that open a new clause: the source or target of a verb is not looked for past them. */
 const CLAUSE_BREAKS = lexicon('clause-breaks');
-const REPORT_VERBS = lexicon('report-verbs');
+export const REPORT_VERBS = lexicon('report-verbs');
 const ASPECT_VERBS = lexicon('aspect-verbs');
 const BACKWARD_BREAKS = new Set([...CLAUSE_BREAKS, 'THAT']);
 const PRONOUNS = new Set(['IT', 'THEY', 'HE', 'SHE', 'WE']);
@@ -262,4 +262,10 @@ export function findSubject(ctx: SentenceContext, groupStart: number, clauseStar
     if (t.pos !== 'PUNCT' && t.pos !== 'ADV' && t.pos !== 'PROPN' && t.pos !== 'ADP' && t.pos !== 'NUM') firstContent = false;
   }
   return null;
+}
+
+/** "will", "would", "'ll", "shall" in the verb group before `v`: an action still to come. */
+export function isFutureGroup(tokens: Token[], groupStart: number, v: number): boolean {
+  for (let k = groupStart; k < v; k++) if (tokens[k].lemma === 'WILL' || tokens[k].norm === 'WOULD' || tokens[k].norm === "'LL" || tokens[k].norm === 'SHALL') return true;
+  return false;
 }

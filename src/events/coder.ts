@@ -20,8 +20,10 @@ import {
   isHidden,
   isNegated,
   isPassive,
+  isFutureGroup,
   isRefusal,
   reducedRelativeEnd,
+  REPORT_VERBS,
   subjectPhraseStart,
   verbGroupStart,
   type SentenceContext,
@@ -421,6 +423,15 @@ export function codeSentence(
       if (refusal) {
         code = { forward: refusal, reverse: null };
         negated = false;
+      }
+    } else if (!negated && code.forward && source && !infinitive && isFutureGroup(tokens, groupStart, i)) {
+      // "Israel announced it would free 150 prisoners" is an intent to release (0353), not a release;
+      // "said it will strike" a threat: the speaker reports its own action to come
+      const reporter = [...verbs].reverse().find((v) => REPORT_VERBS.has(v.base) && v.end <= groupStart && v.subject);
+      if (reporter?.subject && sameActors(reporter.subject, source)) {
+        const root = Number(code.forward.slice(0, 2));
+        const stated = complements.combine(root <= 8 ? '03' : '13', code.forward);
+        if (stated) code = { forward: stated, reverse: null };
       }
     }
     const verbSpan = { text: doc.text.slice(tokens[hit.start].start, tokens[hit.end - 1].end), start: tokens[hit.start].start, end: tokens[hit.end - 1].end };

@@ -162,6 +162,14 @@ test('coder: a titled person is recognised later by name alone (issue #3)', () =
   assert.equal(later.source.name, 'Elendur Halvard');
 });
 
+test('coder: a speaker announcing its own action to come states an intent (03) or a threat (13)', () => {
+  assert.deepEqual(triples('Arnor said it would meet Gondor.'), ['ARN>GON:036']);
+  assert.deepEqual(triples('Arnor said it will attack Gondor.'), ['ARN>GON:138']);
+  // not when someone else is reported, nor without a speech verb
+  assert.deepEqual(triples('Rohan said Arnor will attack Gondor.'), ['ARN>GON:190']);
+  assert.deepEqual(triples('Arnor will attack Gondor.'), ['ARN>GON:190']);
+});
+
 test('coder: an intent is refined by the verb it governs (agreed to meet → 036)', () => {
   assert.deepEqual(triples('Arnor agreed to meet Gondor.'), ['ARN>GON:036']);
 });

@@ -43,6 +43,8 @@ test('modality_future: will, going to, plans to, is set to', () => {
   assert.equal(modality('Katz threatened to strike Iranian sites again.', 'strike'), 'future');
   // unless the code already is the threat or the promise
   assert.equal(modality('Katz threatened to strike Iranian sites again.', 'strike', false, '1384'), 'asserted');
+  assert.equal(modality('Iran said it will strike Israel.', 'strike', false, '138'), 'asserted'); // a stated threat
+  assert.equal(modality('Israel said it would free the prisoners.', 'free', false, '0353'), 'asserted'); // a stated intent
 });
 
 test('modality_hypothetical: modal verbs and conditions', () => {

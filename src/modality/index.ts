@@ -101,6 +101,8 @@ export function modalityOf(doc: Doc, event: Pick<EventRecord, 'sentence' | 'verb
   if (reportedAsDenied(tokens, groupStart, sentenceStart)) return event.code?.startsWith('016') ? 'asserted' : 'negated';
   if (conditional(tokens, groupStart, sentenceStart)) return 'hypothetical';
   const modal = group.findIndex((t) => MODALS.has(t.lemma) || MODALS.has(t.norm));
+  // "said it will strike", coded as the threat (13) or intent (03) it states: the statement is the act
+  if (INTENT_ROOTS.has((event.code ?? '').slice(0, 2)) && group.some((t) => t.lemma === 'WILL' || t.norm === 'WOULD' || t.norm === "'LL" || t.norm === 'SHALL')) return 'asserted';
   if (modal >= 0) {
     // "said it would send aid", "indicated it would act": a reported intention, future in the past.
     // "would have attacked" and "would attack if…" stay hypothetical.
