@@ -175,12 +175,37 @@ export function verbGroupStart(tokens: Token[], v: number, floor: number): numbe
   return i;
 }
 
+/** A form of "be", "been" and "being" included. */
+const isBe = (t: Token | undefined): boolean => t !== undefined && (t.lemma === 'BE' || t.norm === 'BEEN' || t.norm === 'BEING');
+
+/**
+ * A verb wink tagged as an adjective or noun, told by its neighbours: right after its subject
+ * before a determiner ("Arnor and Gondor welcome a …"), a headline's present tense ("Saudi Arabia
+ * lifts blockade of Qatar"), an -ed form between two actors ("Congress pressured Obama"), before
+ * "that" ("Rwanda alleged that …") or after "be" before "by" ("Obama was pressured by Congress").
+ */
+export function isMistaggedVerb(ctx: SentenceContext, i: number): boolean {
+  const { tokens, listAt } = ctx;
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if ((t.pos !== 'ADJ' && t.pos !== 'NOUN') || next === undefined || i + 1 >= ctx.sentence.tokenEnd) return false;
+  const prev = tokens[i - 1];
+  const afterActor = listAt.has(i - 1);
+  if (afterActor && (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')))) return true;
+  if (!t.norm.endsWith('ED')) return false;
+  return (
+    (afterActor && listAt.has(i + 1)) ||
+    (next.norm === 'THAT' && (afterActor || prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) ||
+    (next.norm === 'BY' && isBe(prev))
+  );
+}
+
 export function isPassive(tokens: Token[], v: number, floor: number): boolean {
   const t = tokens[v];
   if (t.norm.endsWith('ING') || t.norm === t.lemma) return false;
   for (let i = v - 1; i >= floor; i--) {
     const p = tokens[i];
-    if (p.lemma === 'BE' || p.norm === 'BEEN' || p.norm === 'BEING') return true;
+    if (isBe(p)) return true;
     if (p.pos === 'ADV' || p.pos === 'CCONJ' || NEGATIONS.has(p.norm)) continue;
     break;
   }

@@ -18,6 +18,7 @@ import {
   finiteAfterNoun,
   hideSubClauses,
   isHidden,
+  isMistaggedVerb,
   isNegated,
   isPassive,
   isFutureGroup,
@@ -283,23 +284,9 @@ export function codeSentence(
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i];
     if (isHidden(ctx, i) || listAt.has(i)) continue;
-    // wink sometimes tags a verb right after its subject as ADJ or NOUN ("Arnor and Gondor welcome a …")
-    // and a headline's present tense after its subject ("Saudi Arabia lifts blockade of Qatar")
-    const next = tokens[i + 1];
-    // and an -ed form between two actors ("Congress pressured Obama") or after "be" before "by"
-    // ("Obama was pressured by Congress")
-    const edForm = t.norm.endsWith('ED') && next !== undefined && i + 1 < sentence.tokenEnd;
-    const mistagged =
-      (t.pos === 'ADJ' || t.pos === 'NOUN') &&
-      next !== undefined &&
-      i + 1 < sentence.tokenEnd &&
-      ((listAt.has(i - 1) && (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')))) ||
-        (edForm && listAt.has(i - 1) && listAt.has(i + 1)) ||
-        // "Rwanda alleged that …", "the report alleged that …"
-        (edForm && next.norm === 'THAT' && (listAt.has(i - 1) || tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'PROPN')) ||
-        (edForm && next.norm === 'BY' && (tokens[i - 1]?.lemma === 'BE' || tokens[i - 1]?.norm === 'BEING' || tokens[i - 1]?.norm === 'BEEN')));
-    if (t.pos !== 'VERB' && !mistagged && !afterModal(tokens, i, sentence.tokenStart)) continue;
-    const relativeEnd = reducedRelativeEnd(ctx, i, verbs.length > 0 && verbs[verbs.length - 1].end <= i && tokens[verbs[verbs.length - 1].end - 1].sentence === sentence.index && clauseStartBefore(ctx, i) <= verbs[verbs.length - 1].end - 1);
+    if (t.pos !== 'VERB' && !isMistaggedVerb(ctx, i) && !afterModal(tokens, i, sentence.tokenStart)) continue;
+    const lastVerb = verbs[verbs.length - 1];
+    const relativeEnd = reducedRelativeEnd(ctx, i, lastVerb !== undefined && lastVerb.end <= i && clauseStartBefore(ctx, i) < lastVerb.end);
     if (relativeEnd > i) {
       // "The civilians imprisoned for acting against Moscow were released by Putin": the participle
       // phrase describes the subject; set it aside so the main verb finds its subject across it
@@ -361,12 +348,11 @@ export function codeSentence(
     // --- pattern
     let match: PatternMatch | null = null;
     const npStart = subjectPhraseStart(ctx, groupStart, clauseStart);
-    // pattern words stay in the verb's own clause: not past "that", nor past the verb of a
-    // complement clause with its own subject ("said such a step enjoyed support from Moscow")
+    // pattern words stay in the verb's own clause: not past "that", nor past the object's end
+    // (the verb of a complement clause with its own subject: "said such a step enjoyed support")
     let thatAt = objectEnd;
     for (let k = hit.end; k < objectEnd; k++) {
-      const x = tokens[k];
-      if (x.norm === 'THAT' || (k > hit.end && !listAt.has(k) && !isHidden(ctx, k) && finiteAfterNoun(tokens, k))) {
+      if (tokens[k].norm === 'THAT') {
         thatAt = k;
         break;
       }
@@ -374,7 +360,8 @@ export function codeSentence(
     const present = wordsOfSentence();
     for (const k of candidatePatterns(block, present)) {
       const p = block.compiled[k];
-      if (!p.requiredFirstWords.every((set) => hasAny(set, present))) continue;
+      // (the first word slot is known present: that is how the pattern was found)
+      if (!p.requiredFirstWords.every((set, n) => n === 0 || hasAny(set, present))) continue;
       // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
       // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
       if (!passive && p.reversed) continue;
@@ -427,7 +414,8 @@ export function codeSentence(
     } else if (!negated && code.forward && source && !infinitive && isFutureGroup(tokens, groupStart, i)) {
       // "Israel announced it would free 150 prisoners" is an intent to release (0353), not a release;
       // "said it will strike" a threat: the speaker reports its own action to come
-      const reporter = [...verbs].reverse().find((v) => REPORT_VERBS.has(v.base) && v.end <= groupStart && v.subject);
+      let reporter: VerbRecord | undefined;
+      for (let v = verbs.length - 1; v >= 0 && !reporter; v--) if (REPORT_VERBS.has(verbs[v].base) && verbs[v].end <= groupStart && verbs[v].subject) reporter = verbs[v];
       if (reporter?.subject && sameActors(reporter.subject, source)) {
         const root = Number(code.forward.slice(0, 2));
         const stated = complements.combine(root <= 8 ? '03' : '13', code.forward);
@@ -531,13 +519,13 @@ export function codeSentence(
     // is an aim, not an act: the governing verb's event stands for the sentence, as in PETRARCH.
     // "jailed a student for helping militants join a group": the reason given for an act is an
     // allegation inside it, not an event of its own. Nor is what follows in their clause.
-    const purpose = complementOf !== null && !COMPLEMENT_VERBS.has(complementOf.base) && !combined && complementOf.events.length > 0;
-    const reason = purpose || (t.norm.endsWith('ING') && tokens[groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== thisVerb && v.events.length > 0));
-    if (reason) {
-      reasonUntil = clauseEnd;
-      for (let k = i; k < clauseEnd; k++) if (tokens[k].norm === ',') reasonUntil = Math.min(reasonUntil, k);
+    const purpose = complementOf !== null && !COMPLEMENT_VERBS.has(complementOf.base) && complementOf.events.length > 0;
+    const reason = t.norm.endsWith('ING') && tokens[groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== thisVerb && v.events.length > 0);
+    if (purpose || reason) {
+      reasonUntil = i;
+      while (reasonUntil < clauseEnd && tokens[reasonUntil].norm !== ',') reasonUntil++;
     }
-    if (reason || i < reasonUntil) for (const e of thisVerb.events) dropped.add(e);
+    if (i < reasonUntil) for (const e of thisVerb.events) dropped.add(e);
     governing = thisVerb;
   }
   applyTransformations(verbs, dicts, codes, sentence.index, ref, dropped);
