@@ -288,9 +288,3 @@ export function findSubject(ctx: SentenceContext, groupStart: number, clauseStar
   }
   return null;
 }
-
-/** "will", "would", "'ll", "shall" in the verb group before `v`: an action still to come. */
-export function isFutureGroup(tokens: Token[], groupStart: number, v: number): boolean {
-  for (let k = groupStart; k < v; k++) if (tokens[k].lemma === 'WILL' || tokens[k].norm === 'WOULD' || tokens[k].norm === "'LL" || tokens[k].norm === 'SHALL') return true;
-  return false;
-}

@@ -8,7 +8,7 @@ import { findMentions, groupActors, listActors, rememberNames, resolveDescriptio
 import type { CameoTable, ComplementCodes, PrefixCodes } from '../codes/index.ts';
 import { matchPhraseAt, type CodeSpec, type CompiledBlock, type Dictionaries, type VerbForm } from '../dictionaries/index.ts';
 import type { ActorRef, EventRecord, RuleRef, TextSpan } from '../model/index.ts';
-import { lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
+import { hasFutureAuxiliary, lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
 import {
   afterModal,
   clauseEndAfter,
@@ -21,7 +21,6 @@ import {
   isMistaggedVerb,
   isNegated,
   isPassive,
-  isFutureGroup,
   isRefusal,
   reducedRelativeEnd,
   REPORT_VERBS,
@@ -411,7 +410,7 @@ export function codeSentence(
         code = { forward: refusal, reverse: null };
         negated = false;
       }
-    } else if (!negated && code.forward && source && !infinitive && isFutureGroup(tokens, groupStart, i)) {
+    } else if (!negated && code.forward && source && !infinitive && hasFutureAuxiliary(tokens, groupStart, i)) {
       // "Israel announced it would free 150 prisoners" is an intent to release (0353), not a release;
       // "said it will strike" a threat: the speaker reports its own action to come
       let reporter: VerbRecord | undefined;

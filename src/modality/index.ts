@@ -7,7 +7,7 @@
  */
 import type { EventRecord, Modality } from '../model/index.ts';
 import type { Stage } from '../pipeline/index.ts';
-import { lexicon, type Doc, type Token } from '../text/index.ts';
+import { hasFutureAuxiliary, lexicon, type Doc, type Token } from '../text/index.ts';
 
 /** The modalities that count as events by default. */
 export const COUNTED_MODALITIES: readonly Modality[] = ['asserted', 'future'];
@@ -102,7 +102,7 @@ export function modalityOf(doc: Doc, event: Pick<EventRecord, 'sentence' | 'verb
   if (conditional(tokens, groupStart, sentenceStart)) return 'hypothetical';
   const modal = group.findIndex((t) => MODALS.has(t.lemma) || MODALS.has(t.norm));
   // "said it will strike", coded as the threat (13) or intent (03) it states: the statement is the act
-  if (INTENT_ROOTS.has((event.code ?? '').slice(0, 2)) && group.some((t) => t.lemma === 'WILL' || t.norm === 'WOULD' || t.norm === "'LL" || t.norm === 'SHALL')) return 'asserted';
+  if (INTENT_ROOTS.has((event.code ?? '').slice(0, 2)) && hasFutureAuxiliary(tokens, groupStart, v)) return 'asserted';
   if (modal >= 0) {
     // "said it would send aid", "indicated it would act": a reported intention, future in the past.
     // "would have attacked" and "would attack if…" stay hypothetical.

@@ -140,10 +140,13 @@ export function analyze(text: string): Doc {
   return { text, tokens, sentences };
 }
 
-/** Tokenise only (no merging, no offsets): the baseline the benchmark compares coding speed against. */
-export function tokenizeOnly(text: string): { sentences: number; tokens: number } {
-  const doc = nlp.readDoc(text);
-  const pos = doc.tokens().out(its.pos);
-  return { sentences: doc.sentences().length(), tokens: pos.length };
+/** A future auxiliary ("will", "would", "'ll", "shall") among tokens [from, to): an action still to come. */
+export function hasFutureAuxiliary(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.lemma === 'WILL' || t.norm === 'WOULD' || t.norm === "'LL" || t.norm === 'SHALL') return true;
+  }
+  return false;
 }
+
 export { lexicon } from './lexicon.ts';
