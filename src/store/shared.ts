@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { actorCountry, isCountryCode } from './actor-code.ts';
 import { DyadError, type CodedArticle, type EventRecord, type QuoteRecord } from '../model/index.ts';
-import type { DyadFilter, EventFilter, QuoteFilter } from './store.ts';
+import type { DyadFilter, EventFilter, EventRow, QuoteFilter, StoredArticle } from './store.ts';
 
 // ---- events ---------------------------------------------------------------
 
@@ -222,3 +222,111 @@ export function tooNew(location: string, version: number, known: number): DyadEr
 }
 
 export const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+// ---- rows back to records -----------------------------------------------------
+
+/** An `articles` row as both adapters read it (SQLite gives numbers, PostgreSQL BIGINT strings for ids). */
+export interface ArticleRow {
+  doc: number | string;
+  id: string;
+  hash: string;
+  source: string;
+  feed: string | null;
+  url: string | null;
+  publisher: string;
+  title: string | null;
+  date: string | null;
+  text: string;
+  dict_version: string | null;
+  duplicate_of: number | string | null;
+  num_articles: number;
+  num_sources: number;
+  coded: string | null;
+  added_at: string;
+}
+
+/** A stored article from its row, the id of the original it copies, and its events in order. */
+export function toStoredArticle(r: ArticleRow, duplicateOf: string | null, events: EventRecord[]): StoredArticle {
+  return {
+    id: r.id,
+    hash: r.hash,
+    source: r.source,
+    feed: r.feed,
+    url: r.url,
+    publisher: r.publisher,
+    title: r.title,
+    date: r.date,
+    text: r.text,
+    dictionaryVersion: r.dict_version,
+    duplicateOf,
+    numArticles: r.num_articles,
+    numSources: r.num_sources,
+    addedAt: r.added_at,
+    coded: r.coded === null ? null : unpackCoded(r.coded, r.text, events),
+  };
+}
+
+/** What an event query selects: the event (`e`) with what queries need about its article (`a`). */
+export const EVENT_ROW_COLUMNS = `e.eid, a.id, e.date, e.source_country, e.target_country, e.counted, e.n, e.record, e.sentence, e.sent_start, e.sent_end,
+        a.title, a.source, a.url, a.num_articles, a.num_sources, a.tone, a.added_at`;
+
+export interface EventJoinRow {
+  eid: number | string;
+  id: string;
+  date: string | null;
+  source_country: string | null;
+  target_country: string | null;
+  counted: number | boolean;
+  n: number;
+  record: string;
+  sentence: string | null;
+  sent_start: number | null;
+  sent_end: number | null;
+  title: string | null;
+  source: string;
+  url: string | null;
+  num_articles: number;
+  num_sources: number;
+  tone: number | null;
+  added_at: string;
+}
+
+export function toEventRow(r: EventJoinRow): EventRow {
+  return {
+    eventId: Number(r.eid),
+    articleId: r.id,
+    date: r.date,
+    sourceCountry: r.source_country,
+    targetCountry: r.target_country,
+    counted: !!r.counted,
+    index: r.n,
+    event: JSON.parse(r.record) as EventRecord,
+    sentence: r.sentence === null ? null : { start: r.sent_start ?? 0, end: r.sent_end ?? 0, text: r.sentence },
+    title: r.title,
+    source: r.source,
+    url: r.url,
+    numArticles: r.num_articles,
+    numSources: r.num_sources,
+    tone: r.tone,
+    addedAt: r.added_at,
+  };
+}
+
+/** Rows read at once by the paged queries (events, quotes). */
+const PAGE = 2000;
+
+/**
+ * The rows of a query paged by key (`key > after ORDER BY key LIMIT n`), `limit` in all at most:
+ * `fetch(after, n)` reads one page, `keyOf` gives a row's key. Memory stays one page whatever the size.
+ */
+export async function* pagedByKey<R>(limit: number | undefined, fetch: (after: number, n: number) => R[] | Promise<R[]>, keyOf: (row: R) => number): AsyncGenerator<R> {
+  let after = 0;
+  let left = limit ?? Infinity;
+  while (left > 0) {
+    const rows = await fetch(after, Math.min(PAGE, left));
+    yield* rows;
+    if (rows.length < PAGE) return;
+    left -= rows.length;
+    after = keyOf(rows[rows.length - 1]);
+  }
+}

@@ -9,18 +9,22 @@ import {
   type Dialect,
   dyadConditions,
   escapeLike,
+  EVENT_ROW_COLUMNS,
   eventColumns,
+  type EventJoinRow,
   eventConditions,
   loadMigrations,
   MATCH_CLOSE,
   MATCH_OPEN,
   nowIso,
   packCoded,
+  pagedByKey,
   quoteConditions,
   quoteSpeaker,
   searchTerms,
+  toEventRow,
   tooNew,
-  unpackCoded,
+  toStoredArticle,
   where,
 } from '../shared.ts';
 import type {
@@ -42,7 +46,6 @@ import type {
   StoredArticle,
 } from '../store.ts';
 
-const PAGE = 2000;
 
 /** The URL without its password, for messages. */
 export function redact(url: string): string {
@@ -285,23 +288,7 @@ class PostgresStore implements Store {
         a.coded === null
           ? []
           : (await this.q('SELECT record FROM events WHERE doc = $1 ORDER BY n', [a.doc])).rows.map((x) => JSON.parse(x.record) as EventRecord);
-      return {
-        id: a.id,
-        hash: a.hash,
-        source: a.source,
-        feed: a.feed,
-        url: a.url,
-        publisher: a.publisher,
-        title: a.title,
-        date: a.date,
-        text: a.text,
-        dictionaryVersion: a.dict_version,
-        duplicateOf: a.original,
-        numArticles: a.num_articles,
-        numSources: a.num_sources,
-        addedAt: a.added_at,
-        coded: a.coded === null ? null : unpackCoded(a.coded, a.text, events),
-      };
+      return toStoredArticle(a, a.original, events);
     });
   }
 
@@ -394,6 +381,15 @@ class PostgresStore implements Store {
     await this.insertCoding(a.doc, coded, a.date ?? coded.date ?? null);
   }
 
+  /** A keyset-paged query whose last two parameters are the key to start after and the page size. */
+  private paged<R>(sql: string, params: unknown[], limit: number | undefined, keyOf: (row: R) => number): AsyncGenerator<R> {
+    return pagedByKey(limit, async (after, n) => {
+      params[params.length - 2] = after;
+      params[params.length - 1] = n;
+      return (await this.exclusive(() => this.q(sql, params))).rows as R[];
+    }, keyOf);
+  }
+
   private dialect(params: unknown[]): Dialect {
     const param = (v: unknown) => {
       params.push(v);
@@ -426,40 +422,10 @@ class PostgresStore implements Store {
     if (conds === null) return;
     const lastP = d.param(0);
     const limitP = d.param(0);
-    const sql = `SELECT e.eid, a.id, e.date, e.source_country, e.target_country, e.counted, e.n, e.record, e.sentence, e.sent_start, e.sent_end,
-        a.title, a.source, a.url, a.num_articles, a.num_sources, a.tone, a.added_at
+    const sql = `SELECT ${EVENT_ROW_COLUMNS}
       FROM events e JOIN articles a ON a.doc = e.doc
       ${where([...conds, `e.eid > ${lastP}`])} ORDER BY e.eid LIMIT ${limitP}`;
-    let last = 0;
-    let left = filter.limit ?? Infinity;
-    while (left > 0) {
-      params[params.length - 2] = last;
-      params[params.length - 1] = Math.min(PAGE, left);
-      const rows = (await this.exclusive(() => this.q(sql, params))).rows;
-      for (const r of rows) {
-        yield {
-          eventId: Number(r.eid),
-          articleId: r.id,
-          date: r.date,
-          sourceCountry: r.source_country,
-          targetCountry: r.target_country,
-          counted: r.counted,
-          index: r.n,
-          event: JSON.parse(r.record) as EventRecord,
-          sentence: r.sentence === null ? null : { start: r.sent_start, end: r.sent_end, text: r.sentence },
-          title: r.title,
-          source: r.source,
-          url: r.url,
-          numArticles: r.num_articles,
-          numSources: r.num_sources,
-          tone: r.tone,
-          addedAt: r.added_at,
-        };
-      }
-      if (rows.length < PAGE) return;
-      left -= rows.length;
-      last = Number(rows[rows.length - 1].eid);
-    }
+    for await (const r of this.paged<EventJoinRow>(sql, params, filter.limit, (x) => Number(x.eid))) yield toEventRow(r);
   }
 
   dyadDays(filter: DyadFilter = {}): Promise<DyadDayRow[]> {
@@ -483,18 +449,10 @@ class PostgresStore implements Store {
     const limitP = d.param(0);
     const sql = `SELECT q.qid, a.id, a.date, q.record FROM quotes q JOIN articles a ON a.doc = q.doc
       ${where([...conds, `q.qid > ${lastP}`])} ORDER BY q.qid LIMIT ${limitP}`;
-    let last = 0;
-    let left = filter.limit ?? Infinity;
-    while (left > 0) {
-      params[params.length - 2] = last;
-      params[params.length - 1] = Math.min(PAGE, left);
-      const rows = (await this.exclusive(() => this.q(sql, params))).rows;
-      for (const r of rows) yield { articleId: r.id, date: r.date, quote: JSON.parse(r.record) as QuoteRecord };
-      if (rows.length < PAGE) return;
-      left -= rows.length;
-      last = Number(rows[rows.length - 1].qid);
-    }
+    const rows = this.paged<{ qid: string; id: string; date: string | null; record: string }>(sql, params, filter.limit, (x) => Number(x.qid));
+    for await (const r of rows) yield { articleId: r.id, date: r.date, quote: JSON.parse(r.record) as QuoteRecord };
   }
+
 
   search(query: string, limit = 20): Promise<SearchHit[]> {
     const t = tsQuery(query);

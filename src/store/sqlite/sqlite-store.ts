@@ -7,8 +7,11 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DyadError, type CodedArticle, type EventRecord, type QuoteRecord } from '../../model/index.ts';
 import {
+  type ArticleRow,
   type Dialect,
   dyadConditions,
+  EVENT_ROW_COLUMNS,
+  type EventJoinRow,
   eventColumns,
   eventConditions,
   loadMigrations,
@@ -16,11 +19,13 @@ import {
   MATCH_OPEN,
   nowIso,
   packCoded,
+  pagedByKey,
   quoteConditions,
   quoteSpeaker,
   searchTerms,
+  toEventRow,
   tooNew,
-  unpackCoded,
+  toStoredArticle,
   where,
 } from '../shared.ts';
 import type {
@@ -44,7 +49,6 @@ import type {
 
 type DB = Database.Database;
 
-const PAGE = 2000;
 
 /** A SQLite error as a one-line DyadError naming the database file. */
 function dbError(path: string, e: unknown): Error {
@@ -128,53 +132,13 @@ function migrate(db: DB, path: string, readonly: boolean): void {
   }).immediate();
 }
 
-interface ArticleRow {
-  doc: number;
-  id: string;
-  hash: string;
-  source: string;
-  feed: string | null;
-  url: string | null;
-  publisher: string;
-  title: string | null;
-  date: string | null;
-  text: string;
-  dict_version: string | null;
-  duplicate_of: number | null;
-  num_articles: number;
-  num_sources: number;
-  coded: string | null;
-  added_at: string;
-}
-
-interface EventJoinRow {
-  eid: number;
-  id: string;
-  date: string | null;
-  source_country: string | null;
-  target_country: string | null;
-  counted: number;
-  n: number;
-  record: string;
-  sentence: string | null;
-  sent_start: number | null;
-  sent_end: number | null;
-  title: string | null;
-  source: string;
-  url: string | null;
-  num_articles: number;
-  num_sources: number;
-  tone: number | null;
-  added_at: string;
-}
-
 class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly location: string;
   private readonly db: DB;
   private readonly stmts;
   private readonly writeArticle: Database.Transaction<(w: ArticleWrite) => PutResult>;
-  private readonly writeCoding: Database.Transaction<(doc: number, coded: CodedArticle, date: string | null) => void>;
+  private readonly writeCoding: Database.Transaction<(doc: number, coded: CodedArticle) => void>;
   private readonly switchStaged: Database.Transaction<(version: string) => number>;
 
   constructor(db: DB, path: string) {
@@ -262,7 +226,7 @@ class SqliteStore implements Store {
         if (page.length === 0) break;
         for (const row of page) {
           const coded = JSON.parse(row.coded) as CodedArticle;
-          this.writeCoding(row.doc, coded, (this.stmts.dateOf.get(row.doc) as string | null) ?? coded.date ?? null);
+          this.writeCoding(row.doc, coded);
           switched++;
         }
         after = page[page.length - 1].doc;
@@ -271,7 +235,9 @@ class SqliteStore implements Store {
       return switched;
     });
 
-    this.writeCoding = db.transaction((doc: number, coded: CodedArticle, date: string | null) => {
+    this.writeCoding = db.transaction((doc: number, coded: CodedArticle) => {
+      // events without a date of their own take the article's publication date
+      const date = (this.stmts.dateOf.get(doc) as string | null) ?? coded.date ?? null;
       this.stmts.deleteEvents.run(doc);
       this.stmts.deleteQuotes.run(doc);
       const text = (this.stmts.textOf.get(doc) as string | undefined) ?? '';
@@ -336,23 +302,7 @@ class SqliteStore implements Store {
       const r = this.stmts.article.get(id) as ArticleRow | undefined;
       if (!r) return null;
       const events = r.coded === null ? [] : (this.stmts.eventsOf.all(r.doc) as string[]).map((j) => JSON.parse(j) as EventRecord);
-      return {
-        id: r.id,
-        hash: r.hash,
-        source: r.source,
-        feed: r.feed,
-        url: r.url,
-        publisher: r.publisher,
-        title: r.title,
-        date: r.date,
-        text: r.text,
-        dictionaryVersion: r.dict_version,
-        duplicateOf: r.duplicate_of === null ? null : (this.stmts.idOf.get(r.duplicate_of) as string),
-        numArticles: r.num_articles,
-        numSources: r.num_sources,
-        addedAt: r.added_at,
-        coded: r.coded === null ? null : unpackCoded(r.coded, r.text, events),
-      };
+      return toStoredArticle(r, r.duplicate_of === null ? null : (this.stmts.idOf.get(r.duplicate_of) as string), events);
     });
   }
 
@@ -369,9 +319,7 @@ class SqliteStore implements Store {
 
   async replaceCoding(id: string, coded: CodedArticle): Promise<void> {
     this.guard(() => {
-      const doc = this.codedDoc(id);
-      const date = (this.stmts.dateOf.get(doc) as string | null) ?? coded.date ?? null;
-      this.writeCoding.immediate(doc, coded, date);
+      this.writeCoding.immediate(this.codedDoc(id), coded);
     });
   }
 
@@ -423,20 +371,12 @@ class SqliteStore implements Store {
     const params: unknown[] = [];
     const conds = this.guard(() => eventConditions(this.dialect(params), filter));
     if (conds === null) return;
-    const sql = `SELECT e.eid, a.id, e.date, e.source_country, e.target_country, e.counted, e.n, e.record, e.sentence, e.sent_start, e.sent_end,
-        a.title, a.source, a.url, a.num_articles, a.num_sources, a.tone, a.added_at
+    const sql = `SELECT ${EVENT_ROW_COLUMNS}
       FROM events e JOIN articles a ON a.doc = e.doc
       ${where([...conds, 'e.eid > ?'])} ORDER BY e.eid LIMIT ?`;
     const stmt = this.guard(() => this.db.prepare(sql));
-    let last = 0;
-    let left = filter.limit ?? Infinity;
-    while (left > 0) {
-      const rows = this.guard(() => stmt.all(...params, last, Math.min(PAGE, left)) as EventJoinRow[]);
-      for (const r of rows) yield toEventRow(r);
-      if (rows.length < PAGE) return;
-      left -= rows.length;
-      last = rows[rows.length - 1].eid;
-    }
+    const rows = pagedByKey(filter.limit, (after, n) => this.guard(() => stmt.all(...params, after, n) as EventJoinRow[]), (r) => Number(r.eid));
+    for await (const r of rows) yield toEventRow(r);
   }
 
   async countEvents(filter: EventFilter = {}): Promise<number> {
@@ -468,15 +408,9 @@ class SqliteStore implements Store {
     const sql = `SELECT q.qid, a.id, a.date, q.record FROM quotes q JOIN articles a ON a.doc = q.doc
       ${where([...conds, 'q.qid > ?'])} ORDER BY q.qid LIMIT ?`;
     const stmt = this.guard(() => this.db.prepare(sql));
-    let last = 0;
-    let left = filter.limit ?? Infinity;
-    while (left > 0) {
-      const rows = this.guard(() => stmt.all(...params, last, Math.min(PAGE, left)) as Array<{ qid: number; id: string; date: string | null; record: string }>);
-      for (const r of rows) yield { articleId: r.id, date: r.date, quote: JSON.parse(r.record) as QuoteRecord };
-      if (rows.length < PAGE) return;
-      left -= rows.length;
-      last = rows[rows.length - 1].qid;
-    }
+    type QuoteJoinRow = { qid: number; id: string; date: string | null; record: string };
+    const rows = pagedByKey(filter.limit, (after, n) => this.guard(() => stmt.all(...params, after, n) as QuoteJoinRow[]), (r) => r.qid);
+    for await (const r of rows) yield { articleId: r.id, date: r.date, quote: JSON.parse(r.record) as QuoteRecord };
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {
@@ -502,24 +436,3 @@ class SqliteStore implements Store {
   }
 }
 
-function toEventRow(r: EventJoinRow): EventRow {
-  const event = JSON.parse(r.record) as EventRecord;
-  return {
-    eventId: r.eid,
-    articleId: r.id,
-    date: r.date,
-    sourceCountry: r.source_country,
-    targetCountry: r.target_country,
-    counted: !!r.counted,
-    index: r.n,
-    event,
-    sentence: r.sentence === null ? null : { start: r.sent_start ?? 0, end: r.sent_end ?? 0, text: r.sentence },
-    title: r.title,
-    source: r.source,
-    url: r.url,
-    numArticles: r.num_articles,
-    numSources: r.num_sources,
-    tone: r.tone,
-    addedAt: r.added_at,
-  };
-}
