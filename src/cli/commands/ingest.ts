@@ -185,6 +185,17 @@ function summaryLine(s: IngestSummary, seconds: number): string {
   );
 }
 
+/** How the sources are read, the same whether they are stored here or published to a queue. */
+function readOptions(opts: IngestCliOptions, io: CliIo, createFetcher: typeof import('../../ingest/index.ts').createFetcher) {
+  return {
+    format: opts.input,
+    maxBytes: opts.maxBytes,
+    defaultDate: opts.date,
+    stdin: io.stdin,
+    fetcher: createFetcher({ timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, perHostIntervalMs: opts.perHostIntervalMs }),
+  };
+}
+
 /** `--nats`: read the sources and publish them to the queue; dyad worker codes and stores them. */
 async function publish(opts: IngestCliOptions, nats: string, io: CliIo): Promise<number> {
   const started = performance.now();
@@ -194,13 +205,7 @@ async function publish(opts: IngestCliOptions, nats: string, io: CliIo): Promise
   const nc = await connectNats(nats, 'dyad-ingest');
   try {
     await ensureStreams(nc, names);
-    const items = readSources(opts.sources, {
-      format: opts.input,
-      maxBytes: opts.maxBytes,
-      defaultDate: opts.date,
-      stdin: io.stdin,
-      fetcher: createFetcher({ timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, perHostIntervalMs: opts.perHostIntervalMs }),
-    });
+    const items = readSources(opts.sources, readOptions(opts, io, createFetcher));
     const summary = await publishArticles(nc, names, items, {
       onOutcome: (o) => {
         if (o.status === 'failed') io.stderr.write(`dyad: ${o.name}: ${o.reason}; skipped\n`);
@@ -227,11 +232,7 @@ async function run(opts: IngestCliOptions, io: CliIo): Promise<number> {
     reportSkippedLines(coder.dictionaries.diagnostics, io);
     const progress = await Progress.create(io, opts);
     const items = readSources(opts.sources, {
-      format: opts.input,
-      maxBytes: opts.maxBytes,
-      defaultDate: opts.date,
-      stdin: io.stdin,
-      fetcher: createFetcher({ timeoutMs: opts.timeoutMs, maxBytes: opts.maxBytes, perHostIntervalMs: opts.perHostIntervalMs }),
+      ...readOptions(opts, io, createFetcher),
       isStored: (id) => store.hasId(id),
       onBytes: (n) => progress.bytes(n),
       exclude: store.kind === 'sqlite' ? ['', '-wal', '-shm', '-journal'].map((s) => store.location + s) : [],
