@@ -97,7 +97,7 @@ async function run(opts: WorkerCliOptions, io: CliIo): Promise<number> {
     const s = await worker.done;
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    io.stdout.write(`worker: ${s.processed} articles (${s.stored} stored, ${s.duplicates} already stored, ${s.recoded} recoded, ${s.dead} dead letters)\n`);
+    io.stdout.write(`worker: ${s.processed} articles (${s.stored} stored, ${s.duplicates} already stored, ${s.recoded} recoded and staged for dyad recode --switch, ${s.dead} dead letters)\n`);
     return 0;
   } finally {
     await nc.drain().catch(() => {});
