@@ -113,14 +113,14 @@ export function resolveDescriptions(
   // "the group", "the movement": nouns of data/lexicons/description-nouns.txt
   const covered = (i: number) => out.some((g) => g.start <= i && i < g.end);
   for (let i = range.start + 1; i < range.end; i++) {
-    if (tokens[i - 1].norm !== 'THE' || covered(i) || hidden(i)) continue;
+    if (!definite(i) || covered(i) || hidden(i)) continue;
     // adjectives may come between: "the Islamist group"
     let k = i;
     while (k < range.end && tokens[k].pos === 'ADJ' && !covered(k)) k++;
     const noun = descriptionNouns().find((n) => !n.kinds.has('PERSON') && n.words.every((w, j) => k + j < range.end && tokens[k + j].lemma === w && !covered(k + j)));
     if (!noun) continue;
     const end = k + noun.words.length;
-    // "the group's leader" is someone else; "the group of experts" is not the earlier group
+    // "the group of experts" is not the earlier group
     if (tokens[end]?.norm === 'OF') continue;
     const referent = salient(
       tokens,
