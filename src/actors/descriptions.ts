@@ -40,9 +40,12 @@ function parts(code: string): string[] {
 
 const hasCountry = (g: ActorGroup) => !g.code.startsWith('---');
 
-/** A phrase right before its verb ("Hamas said", "the ministry has summoned") is a clause's subject: the likelier referent. */
-function subjectLike(tokens: Token[], g: ActorGroup): boolean {
-  for (let k = g.end; k < Math.min(tokens.length, g.end + 4); k++) {
+/**
+ * A verb follows within a few words, past adverbs, auxiliaries and particles: the phrase
+ * ending at `from` is a clause's subject ("Hamas said", "the ministry has summoned").
+ */
+export function verbFollows(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
     const t = tokens[k];
     if (t.pos === 'VERB') return true;
     if (t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART') return false;
@@ -52,7 +55,7 @@ function subjectLike(tokens: Token[], g: ActorGroup): boolean {
 
 /** The latest subject among `pool`, else the latest of all. */
 function salient(tokens: Token[], pool: readonly ActorGroup[]): ActorGroup | undefined {
-  return pool.filter((g) => subjectLike(tokens, g)).at(-1) ?? pool.at(-1);
+  return pool.filter((g) => verbFollows(tokens, g.end)).at(-1) ?? pool.at(-1);
 }
 
 /**

@@ -7,6 +7,8 @@
 import { matchPhraseAt, type ActorEntry, type AgentEntry, type Dictionaries } from '../dictionaries/index.ts';
 import { lexicon, type Token } from '../text/index.ts';
 
+import { verbFollows } from './descriptions.ts';
+
 export { resolveDescriptions } from './descriptions.ts';
 
 export interface Mention {
@@ -248,14 +250,6 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
     }
   }
   return groups;
-}
-
-function verbFollows(tokens: Token[], from: number): boolean {
-  for (let k = from; k < Math.min(tokens.length, from + 3); k++) {
-    if (tokens[k].pos === 'VERB') return true;
-    if (tokens[k].pos !== 'ADV' && tokens[k].pos !== 'AUX') return false;
-  }
-  return false;
 }
 
 function commaBetween(tokens: Token[], from: number, to: number): boolean {
