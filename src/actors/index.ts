@@ -6,7 +6,6 @@
  */
 import { matchPhraseAt, type ActorEntry, type AgentEntry, type Dictionaries } from '../dictionaries/index.ts';
 import { lexicon, type Token } from '../text/index.ts';
-
 import { verbFollows } from './descriptions.ts';
 
 export { resolveDescriptions } from './descriptions.ts';
