@@ -215,12 +215,6 @@ export function isPassive(tokens: Token[], v: number, floor: number): boolean {
   return j > floor && j < v - 1 && tokens[j].lemma === 'BE' && tokens[j - 1].norm === 'THERE';
 }
 
-/** A negation with "will"/"would" ("will not lift", "won't attend"): a refusal. */
-export function isRefusal(tokens: Token[], groupStart: number, v: number): boolean {
-  for (let i = groupStart; i < v; i++) if (tokens[i].lemma === 'WILL' || tokens[i].lemma === 'WOULD' || tokens[i].norm === 'WO') return true;
-  return false;
-}
-
 export function isNegated(tokens: Token[], groupStart: number, v: number): boolean {
   for (let i = groupStart; i < v; i++) if (NEGATIONS.has(tokens[i].norm) || tokens[i].lemma === 'NOT') return true;
   return false;

@@ -21,7 +21,6 @@ import {
   isMistaggedVerb,
   isNegated,
   isPassive,
-  isRefusal,
   reducedRelativeEnd,
   REPORT_VERBS,
   subjectPhraseStart,
@@ -403,8 +402,8 @@ export function codeSentence(
       // the dictionary set defines what a negated verb means ("did not clash" → cooperate)
       code = { forward: negatedCode, reverse: null };
       negated = false;
-    } else if (negated && code.forward && isRefusal(tokens, groupStart, i)) {
-      // "will not lift the sanctions" is a refusal (12x), an act; "did not attack" is no event
+    } else if (negated && code.forward && hasFutureAuxiliary(tokens, groupStart, i)) {
+      // "will not lift the sanctions", "won't attend" is a refusal (12x), an act; "did not attack" is no event
       const refusal = tables.refusals.lookup(code.forward);
       if (refusal) {
         code = { forward: refusal, reverse: null };

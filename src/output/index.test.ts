@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CodedArticle } from '../model/index.ts';
 import { toJson, toJsonl, toPloverJsonl, toPloverRecords, tsvHeader, toTsvRows, TSV_COLUMNS } from './index.ts';
 
-const text = 'Putin visited\tKyiv.\nZelensky did not meet him.';
+// the article's text: 'Putin visited\tKyiv.\nZelensky did not meet him.' (offsets below point into it)
 const article: CodedArticle = {
   id: 'a1',
   date: '2026-11-20',

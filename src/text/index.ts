@@ -140,11 +140,11 @@ export function analyze(text: string): Doc {
   return { text, tokens, sentences };
 }
 
-/** A future auxiliary ("will", "would", "'ll", "shall") among tokens [from, to): an action still to come. */
+/** A future auxiliary ("will", "'ll", "won't", "would", "shall") among tokens [from, to): an action still to come. */
 export function hasFutureAuxiliary(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k];
-    if (t.lemma === 'WILL' || t.norm === 'WOULD' || t.norm === "'LL" || t.norm === 'SHALL') return true;
+    if (t.lemma === 'WILL' || t.lemma === 'WOULD' || t.norm === 'WOULD' || t.norm === 'SHALL') return true;
   }
   return false;
 }
