@@ -1,6 +1,6 @@
 /** The API client: typed fetches of /api (relative, so the app works under any prefix). */
 import type { CodedArticle, EntityMention, EventRecord, QuoteRecord, SentenceRecord } from '../../src/model/records.ts';
-import type { EventRow, QuoteRow, StoreStats } from '../../src/store/store.ts';
+import type { EventRow, QuoteRow } from '../../src/store/store.ts';
 import type { DyadSummary } from '../../src/store/dyads.ts';
 import type { ArticleSummary } from '../../src/server/read.ts';
 
