@@ -23,7 +23,7 @@
  */
 import { lexicon, type Doc, type Token } from '../text/index.ts';
 import { findQuoteSpans, markTokens, paragraphsOf, type QuoteSpan } from './marks.ts';
-import { isNominal, isWh, isWord, npEndingAt, npStartingAt, skipAdjuncts, unitStarts } from './phrases.ts';
+import { isNominal, isWh, PERSONAL, isWord, npEndingAt, npStartingAt, skipAdjuncts, unitStarts } from './phrases.ts';
 
 const isNominalOrPronoun = (t: Token): boolean => isNominal(t) || t.pos === 'PRON';
 
@@ -76,6 +76,8 @@ function cues(speechOnly: boolean): Map<string, CuePhrase[]> {
   return table;
 }
 
+/** First words of the speech cues: a cue whose first word is not one of them is an attribution cue that is not speech ("thinks", "supports"). */
+const SPEECH_FIRST = new Set([...lexicon('speech-cues')].map((entry) => entry.split(/\s+/)[0]));
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
@@ -113,7 +115,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     if (t.norm !== 'ACCORDING' && t.pos !== 'VERB') {
       // a cue the tagger took for a noun: "The New York Post reports that …"
       const next = i + 1 < n ? tokens[i + 1] : null;
-      const complementFollows = next !== null && (next.norm === 'THAT' || next.text === ':' || isOpening(i + 1));
+      // "Two unions support the tax": a determiner after it makes it the verb
+      const objectFollows = next !== null && ((next.pos === 'DET' && next.norm !== 'THAT') || /^(HIS|HER|THEIR|ITS|OUR|MY)$/.test(next.norm));
+      const complementFollows = next !== null && (next.norm === 'THAT' || next.text === ':' || isOpening(i + 1) || objectFollows);
       // "… pay his?” a narrator in the Clinton ad asks."
       const endsClause = (next === null || /^[.,;]$/.test(next.text)) && /S$/.test(t.norm);
       if (!(t.pos === 'NOUN' && i > 0 && isNominalOrPronoun(tokens[i - 1]) && (complementFollows || endsClause))) return 0;
@@ -124,6 +128,12 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (ok && (tail.length > 0 || !namingOrPhoning(i))) return 1 + tail.length;
     }
     return 0;
+  }
+
+  /** The cue at token i is a speech verb (speech-cues.txt), not a thought or stance (attribution-cues.txt). */
+  function isSpeechCue(i: number): boolean {
+    const t = tokens[i];
+    return t.norm === 'ACCORDING' || SPEECH_FIRST.has(t.lemma) || !cueTable.has(t.lemma);
   }
 
   /** "call" that names or phones: "a stream called Miracle Run", "she called into a radio show", "called to service". */
@@ -319,6 +329,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   function atCue(c0: number, c1: number, lo: number, hi: number, found: Attribution[]): Attribution | null {
     if (tokens[c0].norm === 'ACCORDING') return accordingTo(c0, c1, lo, hi);
     const cue: Range = [c0, c1];
+    const speech = isSpeechCue(c0);
     // left of the cue: auxiliaries and adverbs ("has also said"), then the subject
     let l = c0 - 1;
     while (l >= lo && (tokens[l].pos === 'AUX' || tokens[l].pos === 'ADV' || tokens[l].pos === 'PART') && tokens[l].norm !== 'TO' && !isMark(l)) l--;
@@ -326,6 +337,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const passive = l < c0 - 1 && /^(BE|GET)$/.test(tokens[c0 - 1].lemma) && !/ING$/.test(tokens[c0].norm);
     const participle = /ING$/.test(tokens[c0].norm) && (l < lo || tokens[l].text === ',' || tokens[l].pos === 'SCONJ' || tokens[l].pos === 'ADP' || tokens[l].pos === 'CCONJ');
     const coordinated = !participle && l >= lo && (tokens[l].pos === 'CCONJ' || tokens[l].norm === 'TO');
+    // "wants to support", "let them know": a stance or thought after "to" is what another verb is about, not an attribution of its own
+    if (!speech && l >= lo && tokens[l].norm === 'TO') return null;
     let antecedent: Range | undefined;
     let speaker: Range | null = null;
     let before = c0 - 1;
@@ -432,12 +445,27 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (a) found.push(a);
       i += len - 1;
     }
+    dropNestedThoughts(lo, hi);
     cutAtNextClause(found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi));
   }
 
   addLabels(found);
   if (options.continuations ?? true) addContinuations(found);
   return found.sort((x, y) => x.content[0][0] - y.content[0][0]);
+
+  /**
+   * "Clinton said she thinks America is strongest …", "Figueroa said the campaign planned to …": a
+   * thought or stance (not speech) inside what someone said is part of that content, reported by
+   * the outer speaker; it is one attribution, not two. Nested speech ("said Trump told him …") stays.
+   */
+  function dropNestedThoughts(lo: number, hi: number): void {
+    const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);
+    const nested = unit.filter((a) => {
+      if (isSpeechCue(a.cue[0]) || !a.speaker) return false;
+      return unit.some((b) => b !== a && b.content.some(([x, y]) => x <= a.speaker![0] && a.cue[1] <= y));
+    });
+    for (const a of nested) found.splice(found.indexOf(a), 1);
+  }
 
   /**
    * "Figueroa said the campaign planned a protest, though she acknowledged it was unlikely to work":
@@ -523,6 +551,13 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       let prev: Attribution | undefined;
       for (const a of byStart) if (a.content[0][0] < span.open && a.speaker) prev = a;
       if (!prev || para[span.open] - para[prev.content[prev.content.length - 1][1] - 1] > 1) continue;
+      // in the paragraph of the quotation before, it is more of the same quotation: `“…,” she said of the race. “…”`
+      if (para[span.open] === para[prev.content[prev.content.length - 1][1] - 1]) {
+        prev.content.push(...parts);
+        if (prev.kind === 'indirect') prev.kind = 'mixed';
+        for (const [x, y] of parts) covered.fill(1, x, y);
+        continue;
+      }
       list.push({ cue: prev.cue, speaker: prev.speaker, content: parts, kind: 'direct', continued: true, ...(prev.antecedent && { antecedent: prev.antecedent }) });
     }
   }

@@ -135,6 +135,30 @@ test('quotes_speakers: a relative pronoun is the mention, its antecedent the nam
   assert.equal(q.text, 'it would save money');
 });
 
+test('quotes_attribution: thoughts, hopes and stances attribute their complement to the subject', () => {
+  assert.deepEqual(only('Most fishermen think the quota is too low.'), ['indirect', 'the quota is too low', 'Most fishermen', 'think']);
+  assert.deepEqual(only('The mayor hopes to reopen the bridge by June.'), ['indirect', 'to reopen the bridge by June', 'The mayor', 'hopes']);
+  assert.deepEqual(only('Two unions support the new port tax.'), ['indirect', 'the new port tax', 'Two unions', 'support']);
+  assert.deepEqual(only('Councillor Reyes spoke about the flooding in the old town.'), ['indirect', 'the flooding in the old town', 'Councillor Reyes', 'spoke about']);
+});
+
+test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
+  assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
+});
+
+test('quotes_attribution: a stance verb after "to" is what another verb is about', () => {
+  assert.deepEqual(quotes('Fishermen want to know more about the quota.').map((q) => q.cue.text), ['want']);
+});
+
+test('quotes_split: a quotation later in the same paragraph, after words of the attribution, continues the quote', () => {
+  const text = '“It is over,” Varga said of the strike. “We go back on Monday.”';
+  const found = quotes(text);
+  assert.equal(found.length, 1);
+  assertOffsets(text, found[0]);
+  assert.deepEqual(found[0].parts?.map((p) => p.text), ['It is over', 'We go back on Monday.']);
+  assert.equal(found[0].speaker?.text, 'Varga');
+});
+
 test('quotes_none: sentences without attribution give nothing', () => {
   assert.deepEqual(quotes('Fishing boats left the harbour at dawn.'), []);
   assert.deepEqual(quotes('The so-called “peace dividend” never came.'), [], 'a scare quote is not a quotation');
