@@ -192,6 +192,8 @@ export function isMistaggedVerb(ctx: SentenceContext, i: number): boolean {
   const prev = tokens[i - 1];
   const afterActor = listAt.has(i - 1);
   if (afterActor && (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')))) return true;
+  // headline present after a plural actor: "Syrian forces clash with rioters", "rebels attack Aleppo"
+  if (afterActor && t.pos === 'NOUN' && t.norm === t.lemma && prev.norm.endsWith('S') && (next.pos === 'ADP' || listAt.has(i + 1))) return true;
   if (!t.norm.endsWith('ED')) return false;
   return (
     (afterActor && listAt.has(i + 1)) ||

@@ -341,7 +341,19 @@ export function codeSentence(
         break;
       }
     }
-    const objectList: ActorList | null = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
+    let objectList: ActorList | null = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
+    // "said eight people were killed": what was said has its own subject, which is not the one spoken to
+    const afterObject = objectList ? tokens[objectList.end] : undefined;
+    // (right after the verb: with "that" between, PETRARCH's suites take the actor as the target)
+    if (
+      objectList &&
+      REPORT_VERBS.has(base) &&
+      objectList.start <= hit.end + 2 &&
+      tokens.slice(hit.end, objectList.start).every((x) => x.norm !== 'THAT') &&
+      afterObject &&
+      objectList.end < clauseEnd &&
+      (afterObject.pos === 'AUX' || afterObject.pos === 'VERB')
+    ) objectList = null;
 
     // --- pattern
     let match: PatternMatch | null = null;

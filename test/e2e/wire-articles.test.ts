@@ -61,3 +61,17 @@ test('wire: definite descriptions ("the ministry", "the group") code as the acto
   assert.ok(leader, `the Russian leader accused Ukraine: ${t.join(' ')}`);
   assert.deepEqual([leader.source.code, leader.source.name, leader.code, leader.verb.text], ['RUSGOV', 'Vladimir Putin', '112', 'accused']);
 });
+
+test('wire: wanting another actor to act is an appeal to it; facing pressure from X is X pressing', () => {
+  const full = (text: string) => coder.code({ text, date: '2023-03-10' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  // not an attack by Russia: only the wish is reported
+  assert.deepEqual(full('Iran wants Russia to attack Ukraine.'), ['IRN>RUS:020']);
+  assert.deepEqual(full('Ukraine faces mounting pressure from Washington to negotiate.'), ['USA>UKR:100']);
+});
+
+test('wire: "said eight people were killed" is no statement to the people; headline present tense is a verb', () => {
+  const full = (text: string) => coder.code({ text, date: '2023-03-10' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('The Russian ministry said Ukrainian soldiers were killed.'), []);
+  assert.deepEqual(full('Russia told Ukraine that talks would resume.'), ['RUS>UKR:010']);
+  assert.deepEqual(full('Syrian forces clash with Turkish troops near the border.'), ['SYRMIL>TURMIL:190']);
+});
