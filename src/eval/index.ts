@@ -20,6 +20,7 @@ export {
   eventTotals,
   eventTriples,
   normaliseTriple,
+  rootLevelTriple,
   formatTriple,
   NO_TARGET,
   type Triple,

@@ -59,6 +59,8 @@ export function renderHuman(report: EvalReport, records: readonly SuiteRecord[],
   out.push(`records skipped (out of scope): ${report.recordsSkipped}`);
   out.push(`events: expected ${report.eventsExpected}, predicted ${report.eventsPredicted}, matched ${report.eventsMatched}`);
   out.push(`precision ${pct1(report.precision)}%, recall ${pct1(report.recall)}%, F1 ${pct1(report.f1)}%`);
+  const root = report.rootLevel;
+  out.push(`at CAMEO root level, actors by country: precision ${pct1(root.precision)}%, recall ${pct1(root.recall)}%, F1 ${pct1(root.f1)}%`);
   out.push(`records with extra events: ${report.recordsWithExtraEvents}/${report.recordsTotal} (${pct1(report.extraEventRate)}%)`);
   if (report.recordsErrored > 0) out.push(`records on which the coder threw: ${report.recordsErrored} (see stderr)`);
   out.push(`dictionary load: ${report.loadMs} ms; coding: ${report.codingMs} ms`);

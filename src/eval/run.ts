@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { createCoder, type Coder, type CodingOptions } from '../events/index.ts';
 import { DyadError } from '../model/index.ts';
-import { eventTotals, eventTriples, ratio, scoreRecord, type RecordScore, type Triple } from './score.ts';
+import { eventTotals, eventTriples, ratio, rootLevelTriple, scoreRecord, type EventTotals, type RecordScore, type Triple } from './score.ts';
 import { isoDate, loadSuite, type SuiteRecord } from './suite.ts';
 import { renderHuman } from './report.ts';
 import { runPolnear, type PolnearReport } from './polnear.ts';
@@ -66,6 +66,8 @@ export interface EvalReport {
   eventsMatched: number;
   /** Share of in-scope records with at least one predicted event matching nothing expected. */
   extraEventRate: number;
+  /** Precision, recall and F1 with events compared at CAMEO root level and actors by their first three letters. */
+  rootLevel: Pick<EventTotals, 'precision' | 'recall' | 'f1'>;
   byCategory: Record<string, { correct: number; total: number }>;
   /** The in-scope records that are not exactly right, in suite order. */
   failures: EvalFailure[];
@@ -141,6 +143,7 @@ export function evaluate(
   let recordsWithExtraEvents = 0;
   let recordsErrored = 0;
   let codingMs = 0;
+  const rootScores: RecordScore[] = [];
 
   for (const record of records) {
     if (!record.inScope) {
@@ -165,6 +168,7 @@ export function evaluate(
 
     const score = scoreRecord(record.expected, predicted);
     scores.push(score);
+    rootScores.push(scoreRecord(record.expected.map(rootLevelTriple), predicted.map(rootLevelTriple)));
     const cat = (byCategory[record.category] ??= { correct: 0, total: 0 });
     cat.total++;
     if (score.exact && error === undefined) cat.correct++;
@@ -173,6 +177,7 @@ export function evaluate(
   }
 
   const totals = eventTotals(scores);
+  const rootTotals = eventTotals(rootScores);
   const recordsTotal = scores.length;
   return {
     suite,
@@ -186,6 +191,7 @@ export function evaluate(
     eventsPredicted: totals.eventsPredicted,
     eventsMatched: totals.eventsMatched,
     extraEventRate: round4(ratio(recordsWithExtraEvents, recordsTotal)),
+    rootLevel: { precision: round4(rootTotals.precision), recall: round4(rootTotals.recall), f1: round4(rootTotals.f1) },
     byCategory,
     failures,
     recordsWithExtraEvents,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EventRecord } from '../model/index.ts';
-import { eventTotals, eventTriples, normaliseTriple, scoreRecord, type Triple } from './index.ts';
+import { eventTotals, eventTriples, normaliseTriple, rootLevelTriple, scoreRecord, type Triple } from './index.ts';
 
 const t = (source: string, target: string, code: string): Triple => ({ source, target, code });
 const A = t('ARN', 'GON', '112');
@@ -90,4 +90,13 @@ test('score: negated events are not scored; a missing target becomes ---', () =>
     negated,
   });
   assert.deepEqual(eventTriples([ev('112', false, 'GON'), ev('190', true, 'GON'), ev('010', false, null)]), [A, t('ARN', '---', '010')]);
+});
+
+test('score: at root level a sub-code or a sector is not a different event, another root or country is', () => {
+  const expected = [t('ISR', 'PSEGOV', '084'), t('SYRREB', 'PHL', '193')];
+  const predicted = [t('ISR', 'PSEGOV', '0841'), t('SYRREB', 'PHLMIL', '193')];
+  assert.equal(scoreRecord(expected, predicted).matched, 0);
+  assert.equal(scoreRecord(expected.map(rootLevelTriple), predicted.map(rootLevelTriple)).matched, 2);
+  assert.equal(scoreRecord([rootLevelTriple(t('ISR', 'PSE', '084'))], [rootLevelTriple(t('ISR', 'PSE', '112'))]).matched, 0);
+  assert.equal(scoreRecord([rootLevelTriple(t('ISR', 'PSE', '084'))], [rootLevelTriple(t('ISR', 'LBN', '084'))]).matched, 0);
 });

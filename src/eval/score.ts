@@ -33,6 +33,16 @@ export function eventTriples(events: readonly EventRecord[]): Triple[] {
     .map((e) => normaliseTriple({ source: e.source.code, target: e.target?.code ?? NO_TARGET, code: e.code }));
 }
 
+/**
+ * The same event at CAMEO root level with the actors' first three letters (their
+ * country or international body): how studies that compare coders usually count
+ * agreement, so that a sub-code or sector convention ("0841" for "084", "PHLMIL"
+ * for "PHL") is not counted as a different event.
+ */
+export function rootLevelTriple(t: Triple): Triple {
+  return { source: t.source.slice(0, 3), target: t.target.slice(0, 3), code: t.code.slice(0, 2) };
+}
+
 export function formatTriple(t: Triple): string {
   return `${t.source} ${t.target} ${t.code}`;
 }

@@ -22,8 +22,9 @@ Suites:
                        expected events, no extra ones) per category and overall,
                        and event precision / recall.
   afp-gsr              Real news sentences with PETRARCH2's events: event
-                       precision, recall, F1. Uses Dyad's built-in dictionaries
-                       unless --dict is given.
+                       precision, recall, F1, exact and at CAMEO root level
+                       with actors by their first three letters. Uses Dyad's
+                       built-in dictionaries unless --dict is given.
   polnear              PolNeAR (2016 US news, every attribution annotated):
                        quote attribution. A predicted quote matches a gold
                        attribution when it covers at least 50% of the words of
