@@ -78,6 +78,14 @@ function cues(speechOnly: boolean): Map<string, CuePhrase[]> {
 
 /** First words of the speech cues: a cue whose first word is not one of them is an attribution cue that is not speech ("thinks", "supports"). */
 const SPEECH_FIRST = new Set([...lexicon('speech-cues')].map((entry) => entry.split(/\s+/)[0]));
+/** attribution-adjectives.txt as adjective → the words that must follow it (longest first). */
+const ADJECTIVE_CUES = new Map<string, string[][]>();
+for (const entry of lexicon('attribution-adjectives')) {
+  const [first, ...tail] = entry.split(/\s+/);
+  ADJECTIVE_CUES.set(first, [...(ADJECTIVE_CUES.get(first) ?? []), tail].sort((a, b) => b.length - a.length));
+}
+/** Verbs an attribution adjective follows: "were frustrated", "seemed sure", "remains skeptical". */
+const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SOUND', 'GROW']);
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
@@ -109,6 +117,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
 
   function cueLength(i: number): number {
     const t = tokens[i];
+    if (ADJECTIVE_CUES.has(t.norm)) {
+      const length = adjectiveCueLength(i);
+      if (length > 0) return length;
+    }
     const candidates = cueTable.get(t.norm === 'ACCORDING' ? 'ACCORDING' : t.lemma);
     // any verb right before a colon and a quotation: "Caddell continued: “…”"
     if (!candidates) return t.pos === 'VERB' && i + 2 < n && tokens[i + 1].text === ':' && isOpening(i + 2) ? 1 : 0;
@@ -130,9 +142,25 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return 0;
   }
 
+  /** "were frustrated", "has been critical of": an attribution adjective after a linking verb (adverbs between), with its preposition. */
+  function adjectiveCueLength(i: number): number {
+    let k = i - 1;
+    while (k >= 0 && (tokens[k].pos === 'ADV' || tokens[k].pos === 'PART')) k--;
+    if (k < 0 || !LINKING.has(tokens[k].lemma)) return 0;
+    for (const tail of ADJECTIVE_CUES.get(tokens[i].norm)!) {
+      let ok = i + tail.length < n;
+      for (let m = 0; ok && m < tail.length; m++) ok = tokens[i + 1 + m].norm === tail[m];
+      if (ok) return 1 + tail.length;
+    }
+    return 0;
+  }
+
+  const isAdjectiveCue = (i: number): boolean => ADJECTIVE_CUES.has(tokens[i].norm) && adjectiveCueLength(i) > 0;
+
   /** The cue at token i is a speech verb (speech-cues.txt), not a thought or stance (attribution-cues.txt). */
   function isSpeechCue(i: number): boolean {
     const t = tokens[i];
+    if (isAdjectiveCue(i)) return false;
     return t.norm === 'ACCORDING' || SPEECH_FIRST.has(t.lemma) || !cueTable.has(t.lemma);
   }
 
@@ -334,7 +362,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     let l = c0 - 1;
     while (l >= lo && (tokens[l].pos === 'AUX' || tokens[l].pos === 'ADV' || tokens[l].pos === 'PART') && tokens[l].norm !== 'TO' && !isMark(l)) l--;
     // "Trump took to Twitter to accuse …": the clause's subject
-    const passive = l < c0 - 1 && /^(BE|GET)$/.test(tokens[c0 - 1].lemma) && !/ING$/.test(tokens[c0].norm);
+    const passive = l < c0 - 1 && /^(BE|GET)$/.test(tokens[c0 - 1].lemma) && !/ING$/.test(tokens[c0].norm) && !isAdjectiveCue(c0);
     const participle = /ING$/.test(tokens[c0].norm) && (l < lo || tokens[l].text === ',' || tokens[l].pos === 'SCONJ' || tokens[l].pos === 'ADP' || tokens[l].pos === 'CCONJ');
     const coordinated = !participle && l >= lo && (tokens[l].pos === 'CCONJ' || tokens[l].norm === 'TO');
     // "wants to support", "let them know": a stance or thought after "to" is what another verb is about, not an attribution of its own

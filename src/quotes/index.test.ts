@@ -142,6 +142,13 @@ test('quotes_attribution: thoughts, hopes and stances attribute their complement
   assert.deepEqual(only('Councillor Reyes spoke about the flooding in the old town.'), ['indirect', 'the flooding in the old town', 'Councillor Reyes', 'spoke about']);
 });
 
+test('quotes_attribution: an adjective of feeling or certainty after "be" attributes its complement to the subject', () => {
+  assert.deepEqual(only('Dock workers were frustrated that the port stayed closed.'), ['indirect', 'the port stayed closed', 'Dock workers', 'frustrated']);
+  assert.deepEqual(only('The senator has been critical of the treaty for years.'), ['indirect', 'the treaty for years', 'The senator', 'critical of']);
+  assert.deepEqual(only("The farmers weren't too worried about the drought."), ['indirect', 'the drought', 'The farmers', 'worried about']);
+  assert.deepEqual(quotes('A frustrated crowd waited outside.'), [], 'an adjective before its noun attributes nothing');
+});
+
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });
