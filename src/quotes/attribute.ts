@@ -89,6 +89,8 @@ const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SO
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
+/** Words before a paragraph's colon that head an editorial note, not a speaker: "Correction: …", "The Latest: …". */
+const NOT_LABELS = new Set(['CORRECTION', 'CORRECTIONS', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'LATEST', 'NOTE', 'ABSTRACT', 'SUMMARY']);
 const BREAK_AFTER_CUE = new Set(['.', '!', '?', ';', ',', '—', '–', '--', ')', ':']);
 
 export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution[] {
@@ -157,6 +159,16 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
 
   const isAdjectiveCue = (i: number): boolean => ADJECTIVE_CUES.has(tokens[i].norm) && adjectiveCueLength(i) > 0;
 
+  /** The verb at c0 opens its sentence in its base form, after nothing but "please", "don't", "now" and the like. */
+  function isImperative(lo: number, c0: number): boolean {
+    if (tokens[c0].norm !== tokens[c0].lemma) return false;
+    for (let k = lo; k < c0; k++) {
+      const t = tokens[k];
+      if (!(t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'INTJ' || (t.pos === 'PUNCT' && !isMark(k)) || t.lemma === 'DO')) return false;
+    }
+    return true;
+  }
+
   /** The cue at token i is a speech verb (speech-cues.txt), not a thought or stance (attribution-cues.txt). */
   function isSpeechCue(i: number): boolean {
     const t = tokens[i];
@@ -164,10 +176,12 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return t.norm === 'ACCORDING' || SPEECH_FIRST.has(t.lemma) || !cueTable.has(t.lemma);
   }
 
-  /** "call" that names or phones: "a stream called Miracle Run", "she called into a radio show", "called to service". */
+  /** "call" that names or phones: "a stream called Miracle Run", "she called into a radio show", "called to service"; "known as". */
   function namingOrPhoning(i: number): boolean {
-    if (tokens[i].lemma !== 'CALL' || i + 1 >= n) return false;
+    if (i + 1 >= n) return false;
     const next = tokens[i + 1];
+    if (tokens[i].lemma === 'KNOW' && next.norm === 'AS') return true;
+    if (tokens[i].lemma !== 'CALL') return false;
     if (/^(TO|INTO|IN|BACK|UP|OFF)$/.test(next.norm)) return true;
     return i > 0 && tokens[i - 1].pos === 'NOUN' && next.pos === 'PROPN';
   }
@@ -415,6 +429,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     // "…, adding that …", "Trump is telling veterans … and says he will …": the clause's subject speaks
     if (participle || coordinated) speaker = unitSubject(lo, c0, found);
 
+    // "Don't blame Bush.", "Please ask yourself …": an imperative addresses the reader, nobody is quoted
+    if (!speaker && !participle && !coordinated && !passive && isImperative(lo, c0)) return null;
+
     // 1. a quotation right before the speaker
     const addressee = ADDRESSEE.has(tokens[c0].lemma);
     let q = speaker && !participle && !coordinated && before >= 0 ? quoteEndingAt(speaker[0] === c1 ? c0 - 1 : before) : null;
@@ -540,7 +557,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         if (tokens[k].pos === 'PROPN' || /^\p{Lu}{2,}$/u.test(tokens[k].text)) named = true;
         k++;
       }
-      if (k === first || !named || k >= n || para[k] !== para[i] || taken.has(k)) continue;
+      if (k === first || !named || k >= n || para[k] !== para[i] || taken.has(k) || NOT_LABELS.has(tokens[k - 1].norm)) continue;
       const dash = /^[\u2015\u2014\u2013]$/.test(tokens[k].text);
       if (tokens[k].text !== ':' && !(dash && isOpening(k + 1))) continue;
       let end = k + 1;

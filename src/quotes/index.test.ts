@@ -170,6 +170,9 @@ test('quotes_none: sentences without attribution give nothing', () => {
   assert.deepEqual(quotes('Fishing boats left the harbour at dawn.'), []);
   assert.deepEqual(quotes('The so-called “peace dividend” never came.'), [], 'a scare quote is not a quotation');
   assert.deepEqual(quotes(''), []);
+  assert.deepEqual(quotes("Don't blame the harbour master for the storm."), [], 'an imperative quotes nobody');
+  assert.deepEqual(quotes('The pact, known as the Harbour Accord, was signed in May.'), [], '"known as" names');
+  assert.deepEqual(quotes('Correction: An earlier version of this story gave the wrong date.'), [], 'an editorial note is not a speaker');
 });
 
 test('quotes_options: speechOnly leaves out attributions that are not speech', () => {
