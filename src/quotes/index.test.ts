@@ -111,6 +111,12 @@ test('quotes_indirect: two attributions in one sentence do not swallow each othe
   for (const q of found) assertOffsets(text, q);
 });
 
+test('quotes_indirect: "and" between two nouns does not end what was said', () => {
+  const [first] = quotes('Mayor Lopez said the storms and floods demand that the council act now.');
+  assert.equal(first.text, 'the storms and floods demand that the council act now');
+  assert.equal(first.speaker?.text, 'Mayor Lopez');
+});
+
 test('quotes_mixed: indirect speech with quoted words', () => {
   assert.deepEqual(only('Anders accused the government of "selling the port cheaply."'), ['mixed', 'the government of "selling the port cheaply."', 'Anders', 'accused']);
 });
