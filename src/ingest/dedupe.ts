@@ -18,14 +18,17 @@ export const MIN_SIMILARITY = 0.7;
 const HASHES = 64;
 const ROWS = 4;
 
-/** 32-bit FNV-1a of a string. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+const FNV_START = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+/** 32-bit FNV-1a of `s`, continued from state `h` (FNV_START to begin); not yet made unsigned. */
+function fnv1aFrom(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
 }
 
 /** A 32-bit mixing function (MurmurHash3's finalizer): one of the 64 hash functions per seed. */
@@ -49,14 +52,27 @@ export function words(text: string): string[] {
 export function fingerprint(text: string): Fingerprint | null {
   const w = words(text);
   if (w.length < MIN_WORDS) return null;
-  const seen = new Set<number>();
-  for (let i = 0; i + 2 < w.length; i++) seen.add(fnv1a(`${w[i]} ${w[i + 1]} ${w[i + 2]}`));
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const h of seen) {
-    for (let k = 0; k < HASHES; k++) {
-      const v = mix(h ^ SEEDS[k]);
-      if (v < sig[k]) sig[k] = v;
+  // Each shingle's hash is fnv1a(`${w[i]} ${w[i + 1]} ${w[i + 2]}`), computed without building the
+  // string: FNV-1a reads characters in order, so the state after "w0 w1 " continues with w2.
+  const shingles = new Uint32Array(w.length - 2);
+  for (let i = 0; i + 2 < w.length; i++) {
+    let h = fnv1aFrom(FNV_START, w[i]);
+    h = Math.imul(h ^ SPACE, FNV_PRIME);
+    h = fnv1aFrom(h, w[i + 1]);
+    h = Math.imul(h ^ SPACE, FNV_PRIME);
+    shingles[i] = fnv1aFrom(h, w[i + 2]) >>> 0;
+  }
+  // A shingle seen twice changes no minimum, so repeats need not be removed first. One hash
+  // function at a time over all shingles keeps the running minimum in a local.
+  const sig = new Uint32Array(HASHES);
+  for (let k = 0; k < HASHES; k++) {
+    const seed = SEEDS[k];
+    let min = 0xffffffff;
+    for (let i = 0; i < shingles.length; i++) {
+      const v = mix(shingles[i] ^ seed);
+      if (v < min) min = v;
     }
+    sig[k] = min;
   }
   const keys: number[] = [];
   for (let b = 0; b < HASHES / ROWS; b++) {
