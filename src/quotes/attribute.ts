@@ -11,6 +11,10 @@
  * 3. content before the cue: `…, X said.` and the parenthetical `…, X said, …`;
  * 4. `according to X, …` / `…, according to X`.
  *
+ * A cue is also an adjective of feeling or stance after "be" (`were frustrated that …`,
+ * attribution-adjectives.txt). A thought or stance (not speech) after "to" or inside what
+ * someone else said is not an attribution of its own.
+ *
  * Then: nouns with a that-clause (`Trump's claim that …`, speech-nouns.txt);
  * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`); and a
  * quotation no cue claimed, standing as its own sentence, given the previous
