@@ -74,4 +74,6 @@ test('wire: "said eight people were killed" is no statement to the people; headl
   assert.deepEqual(full('The Russian ministry said Ukrainian soldiers were killed.'), []);
   assert.deepEqual(full('Russia told Ukraine that talks would resume.'), ['RUS>UKR:010']);
   assert.deepEqual(full('Syrian forces clash with Turkish troops near the border.'), ['SYRMIL>TURMIL:190']);
+  // a government's forces are its military
+  assert.deepEqual(full('Syrian government forces attacked Turkish troops.'), ['SYRMIL>TURMIL:190']);
 });
