@@ -326,8 +326,11 @@ export function codeSentence(
     // (not past the next verb: "said such a step enjoyed support from Moscow" has no target)
     const base = hit.form.base.split(' ')[0];
     let objectEnd = clauseEnd;
+    let afterThat = false;
+    const speech = REPORT_VERBS.has(base);
     for (let k = hit.end; k < clauseEnd; k++) {
       const x = tokens[k];
+      if (x.norm === 'THAT') afterThat = true;
       if (isHidden(ctx, k) || listAt.has(k)) continue;
       // "called on Muslim countries to cut ties with Israel": the one called on comes before the infinitive
       if (x.norm === 'TO' && tokens[k + 1]?.pos === 'VERB' && OBJECT_CONTROL.has(base)) {
@@ -335,25 +338,23 @@ export function codeSentence(
         break;
       }
       // a new clause with its own subject: "says it has …", "said such a step would …"
+      // (after a speech verb, any verb right after an actor: "said Ukraine attacked …")
       const prev = tokens[k - 1];
-      if ((x.pos === 'AUX' && (prev.pos === 'PRON' || prev.pos === 'NOUN')) || (x.pos === 'VERB' && (prev.pos === 'PRON' || (k > hit.end && finiteAfterNoun(tokens, k))))) {
-        objectEnd = k;
+      const afterActor = listAt.has(k - 1);
+      if (
+        (x.pos === 'AUX' && (prev.pos === 'PRON' || prev.pos === 'NOUN' || (speech && afterActor))) ||
+        (x.pos === 'VERB' && (prev.pos === 'PRON' || (k > hit.end && finiteAfterNoun(tokens, k)) || (speech && afterActor)))
+      ) {
+        // that clause's subject is not this verb's object either ("said eight people were killed")
+        // when the clause is sure: after a speech verb or with an auxiliary ("allow aid workers
+        // expanded access" is no clause); after "that", PETRARCH's suites take it as the target
+        // ("said that an embargo against Mordor would fail")
+        const clauseSubject = afterThat || !(speech || x.pos === 'AUX') ? undefined : listAt.get(k - 1);
+        objectEnd = clauseSubject ? clauseSubject.start : k;
         break;
       }
     }
-    let objectList: ActorList | null = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
-    // "said eight people were killed": what was said has its own subject, which is not the one spoken to
-    const afterObject = objectList ? tokens[objectList.end] : undefined;
-    // (right after the verb: with "that" between, PETRARCH's suites take the actor as the target)
-    if (
-      objectList &&
-      REPORT_VERBS.has(base) &&
-      objectList.start <= hit.end + 2 &&
-      tokens.slice(hit.end, objectList.start).every((x) => x.norm !== 'THAT') &&
-      afterObject &&
-      objectList.end < clauseEnd &&
-      (afterObject.pos === 'AUX' || afterObject.pos === 'VERB')
-    ) objectList = null;
+    const objectList: ActorList | null = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
 
     // --- pattern
     let match: PatternMatch | null = null;

@@ -73,6 +73,7 @@ test('wire: "said eight people were killed" is no statement to the people; headl
   const full = (text: string) => coder.code({ text, date: '2023-03-10' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
   assert.deepEqual(full('The Russian ministry said Ukrainian soldiers were killed.'), []);
   assert.deepEqual(full('Russia told Ukraine that talks would resume.'), ['RUS>UKR:010']);
+  assert.ok(!full('Russia said Ukraine attacked its border posts.').includes('RUS>UKR:010'), 'Ukraine is what was said about, not the one spoken to');
   assert.deepEqual(full('Syrian forces clash with Turkish troops near the border.'), ['SYRMIL>TURMIL:190']);
   // a government's forces are its military
   assert.deepEqual(full('Syrian government forces attacked Turkish troops.'), ['SYRMIL>TURMIL:190']);
