@@ -113,7 +113,7 @@ export function matchBackward(ctx: SentenceContext, slots: PatternSlot[], before
       continue;
     }
     if (slot.kind === 'target' || slot.kind === 'source') {
-      const list = [...ctx.lists].reverse().find((l) => l.end <= cur && !isHidden(ctx, l.start));
+      const list = lastListBefore(ctx, cur);
       if (!list) return false;
       if (slot.kind === 'target') m.target = list;
       else m.source = list;
@@ -137,4 +137,13 @@ export function matchBackward(ctx: SentenceContext, slots: PatternSlot[], before
     cur = found;
   }
   return true;
+}
+
+/** The last actor list ending at or before `end` (lists are in sentence order). */
+function lastListBefore(ctx: SentenceContext, end: number): ActorList | undefined {
+  for (let n = ctx.lists.length - 1; n >= 0; n--) {
+    const l = ctx.lists[n];
+    if (l.end <= end && !isHidden(ctx, l.start)) return l;
+  }
+  return undefined;
 }
