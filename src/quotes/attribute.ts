@@ -27,7 +27,7 @@
  */
 import { lexicon, type Doc, type Token } from '../text/index.ts';
 import { findQuoteSpans, markTokens, paragraphsOf, type QuoteSpan } from './marks.ts';
-import { isNominal, isWh, PERSONAL, isWord, npEndingAt, npStartingAt, skipAdjuncts, unitStarts } from './phrases.ts';
+import { isNominal, isWh, isWord, npEndingAt, npStartingAt, POSSESSIVE, skipAdjuncts, unitStarts } from './phrases.ts';
 
 const isNominalOrPronoun = (t: Token): boolean => isNominal(t) || t.pos === 'PRON';
 
@@ -134,7 +134,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       // a cue the tagger took for a noun: "The New York Post reports that …"
       const next = i + 1 < n ? tokens[i + 1] : null;
       // "Two unions support the tax": a determiner after it makes it the verb
-      const objectFollows = next !== null && ((next.pos === 'DET' && next.norm !== 'THAT') || /^(HIS|HER|THEIR|ITS|OUR|MY)$/.test(next.norm));
+      const objectFollows = next !== null && ((next.pos === 'DET' && next.norm !== 'THAT') || POSSESSIVE.has(next.norm));
       const complementFollows = next !== null && (next.norm === 'THAT' || next.text === ':' || isOpening(i + 1) || objectFollows);
       // "… pay his?” a narrator in the Clinton ad asks."
       const endsClause = (next === null || /^[.,;]$/.test(next.text)) && /S$/.test(t.norm);
@@ -348,7 +348,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     if (!speaker && i >= 2 && /^['’]S$/.test(tokens[i - 1].norm)) {
       const s = npEndingAt(tokens, i - 2, 0);
       if (s >= 0) speaker = [s, i - 1];
-    } else if (!speaker && i >= 1 && /^(HIS|HER|THEIR|ITS|OUR|MY)$/.test(tokens[i - 1].norm)) speaker = [i - 1, i];
+    } else if (!speaker && i >= 1 && POSSESSIVE.has(tokens[i - 1].norm)) speaker = [i - 1, i];
     const read = classify(j + 1, hi);
     return read ? { cue: [i, i + 1], speaker, ...read } : null;
   }

@@ -8,7 +8,7 @@
 import { lexicon, type Doc, type Token } from '../text/index.ts';
 
 export const PERSONAL = new Set(['HE', 'SHE', 'THEY', 'WE', 'I', 'IT', 'YOU']);
-const POSSESSIVE = new Set(['HIS', 'HER', 'THEIR', 'ITS', 'OUR', 'MY', 'YOUR']);
+export const POSSESSIVE = new Set(['HIS', 'HER', 'THEIR', 'ITS', 'OUR', 'MY', 'YOUR']);
 /** Prepositions that may sit inside a speaker's noun phrase: "a spokesman for the State Department". */
 const NP_PREPS = new Set(['OF', 'FOR', 'AT', 'FROM', 'WITH', 'ON', 'IN', 'TO']);
 /** Prepositions that open an adverbial after a speech verb: "said in a statement", "told CNN on Monday". */
