@@ -326,11 +326,11 @@ export function codeSentence(
     // (not past the next verb: "said such a step enjoyed support from Moscow" has no target)
     const base = hit.form.base.split(' ')[0];
     let objectEnd = clauseEnd;
-    let afterThat = false;
+    let thatAt = -1;
     const speech = REPORT_VERBS.has(base);
     for (let k = hit.end; k < clauseEnd; k++) {
       const x = tokens[k];
-      if (x.norm === 'THAT') afterThat = true;
+      if (x.norm === 'THAT' && thatAt < 0) thatAt = k;
       if (isHidden(ctx, k) || listAt.has(k)) continue;
       // "called on Muslim countries to cut ties with Israel": the one called on comes before the infinitive
       if (x.norm === 'TO' && tokens[k + 1]?.pos === 'VERB' && OBJECT_CONTROL.has(base)) {
@@ -349,7 +349,7 @@ export function codeSentence(
         // when the clause is sure: after a speech verb or with an auxiliary ("allow aid workers
         // expanded access" is no clause); after "that", PETRARCH's suites take it as the target
         // ("said that an embargo against Mordor would fail")
-        const clauseSubject = afterThat || !(speech || x.pos === 'AUX') ? undefined : listAt.get(k - 1);
+        const clauseSubject = thatAt >= 0 || !(speech || x.pos === 'AUX') ? undefined : listAt.get(k - 1);
         objectEnd = clauseSubject ? clauseSubject.start : k;
         break;
       }
@@ -361,13 +361,7 @@ export function codeSentence(
     const npStart = subjectPhraseStart(ctx, groupStart, clauseStart);
     // pattern words stay in the verb's own clause: not past "that", nor past the object's end
     // (the verb of a complement clause with its own subject: "said such a step enjoyed support")
-    let thatAt = objectEnd;
-    for (let k = hit.end; k < objectEnd; k++) {
-      if (tokens[k].norm === 'THAT') {
-        thatAt = k;
-        break;
-      }
-    }
+    const wordLimit = thatAt >= 0 && thatAt < objectEnd ? thatAt : objectEnd;
     const present = wordsOfSentence();
     for (const k of candidatePatterns(block, present)) {
       const p = block.compiled[k];
@@ -376,7 +370,7 @@ export function codeSentence(
       // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
       // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
       if (!passive && p.reversed) continue;
-      let m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit: thatAt, firstWordAt: Infinity, ...(OBJECT_CONTROL.has(base) ? { actorLimit: objectEnd } : {}) };
+      let m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit, firstWordAt: Infinity, ...(OBJECT_CONTROL.has(base) ? { actorLimit: objectEnd } : {}) };
       if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) {
         // in the passive the verb's object is its subject: "Evidence against Russia was presented
         // by the US" matches "- * EVIDENCE (AGAINST +)" in the phrase before the verb
