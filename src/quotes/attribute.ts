@@ -161,6 +161,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return 0;
   }
 
+  const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /ING$/.test(t.norm);
+
   const isAdjectiveCue = (i: number): boolean => ADJECTIVE_CUES.has(tokens[i].norm) && adjectiveCueLength(i) > 0;
 
   /** The verb at c0 opens its sentence in its base form, after nothing but "please", "don't", "now" and the like. */
@@ -243,17 +245,29 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return null;
   }
 
-  /** Quotations that follow in the same paragraph, right after one another: `“…,” he said. “…”`. */
-  function following(first: number, from: number): QuoteSpan[] {
+  /**
+   * Quotations that follow in the same paragraph, right after one another: `“…,” he said. “…”`.
+   * With `wholeSentences`, each must be a sentence of its own: `“…” to drive up the price, she said`
+   * is another attribution's.
+   */
+  function following(first: number, from: number, wholeSentences = false): QuoteSpan[] {
     const out: QuoteSpan[] = [];
     let i = from;
     while (i < n && isOpening(i) && para[i] === para[first]) {
       const span = spans[spanOpeningAt.get(i)!];
+      if (wholeSentences && !endsUnit(span.close)) break;
       out.push(span);
       i = span.close + 1;
       if (!isClosing(span.close)) break;
     }
     return out;
+  }
+
+  /** Nothing but punctuation follows token k in its unit. */
+  function endsUnit(k: number): boolean {
+    const end = starts[unitOf[k] + 1];
+    for (let i = k + 1; i < end; i++) if (tokens[i].pos !== 'PUNCT' || isMark(i)) return isOpening(i);
+    return true;
   }
 
   /** The subject of a clause opening the unit: "Trump" in "Trump spoke for an hour, saying that …". */
@@ -415,7 +429,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     }
     let after = c1;
     // "“…,” said Smith" / "…, said Smith, the spokesman."
-    if (!speaker && !passive && c0 - 1 >= lo && (tokens[c0 - 1].text === ',' || isClosing(c0 - 1))) {
+    if (!speaker && !passive && !participle && c0 - 1 >= lo && (tokens[c0 - 1].text === ',' || isClosing(c0 - 1))) {
       const e = npStartingAt(tokens, c1, hi);
       if (e > c1) {
         speaker = [c1, e];
@@ -453,7 +467,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         let k = rest + 1;
         while (k < hi && !isMark(k) && cueLength(k) === 0) k++;
         if (isOpening(k)) more = following(k, k);
-      } else if (rest >= hi - 1 && (rest >= hi || /^[.!?]$/.test(tokens[rest].text))) more = following(spans[q].open, hi);
+      } else if (rest >= hi - 1 && (rest >= hi || /^[.!?]$/.test(tokens[rest].text))) more = following(spans[q].open, hi, true);
       for (const span of more) content.push(...inner(span));
       if (content.length > 0) return { cue, speaker, content, kind: 'direct', ...(antecedent && { antecedent }) };
     }
@@ -468,8 +482,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     // 3. content before the cue: "…, X said." / "…, X said, …"
     if (speaker && before >= lo && (BREAK_AFTER_CUE.has(tokens[before].text) || isClosing(before))) {
       const rest = skipAdjuncts(tokens, after, hi);
-      const ends = rest >= hi || /^[.!?;]$/.test(tokens[rest].text);
-      const continues = rest < hi && tokens[rest].text === ',' && hasWord(rest + 1, hi) && cueLength(rest + 1) === 0;
+      // "…, she said, referencing the bank's drive": a participle after the cue tells how it was said, it is not more content
+      const participleFollows = rest + 1 < hi && tokens[rest].text === ',' && isParticiple(tokens[rest + 1]);
+      const ends = rest >= hi || /^[.!?;]$/.test(tokens[rest].text) || participleFollows;
+      const continues = !ends && tokens[rest].text === ',' && hasWord(rest + 1, hi) && cueLength(rest + 1) === 0;
       if (ends || continues) {
         const read = classify(afterDateline(lo, hi), continues ? hi : isClosing(before) ? before + 1 : before);
         if (read) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
@@ -603,6 +619,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       let prev: Attribution | undefined;
       for (const a of byStart) if (a.content[0][0] < span.open && a.speaker) prev = a;
       if (!prev || para[span.open] - para[prev.content[prev.content.length - 1][1] - 1] > 1) continue;
+      // `“…,” said Caddell, speaking of her health. “…”`: the quotation goes on the paragraph's last direct quotation
+      const lastDirect = byStart.filter((a) => a.kind === 'direct' && a.speaker && a.content[0][0] < span.open && para[a.content[0][0]] === para[span.open]).pop();
+      if (lastDirect && prev.kind === 'indirect') prev = lastDirect;
       // in the paragraph of the quotation before, it is more of the same quotation: `“…,” she said of the race. “…”`
       if (para[span.open] === para[prev.content[prev.content.length - 1][1] - 1]) {
         prev.content.push(...parts);

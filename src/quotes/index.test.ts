@@ -172,6 +172,28 @@ test('quotes_split: a quotation later in the same paragraph, after words of the 
   assert.equal(found[0].speaker?.text, 'Varga');
 });
 
+test('quotes_split: after "said X, speaking of Y", the next quotation continues the direct quote, not the participle', () => {
+  const text = '“The port is closed,” said Varga, speaking of the strike. “Nobody works until Monday.”';
+  const found = quotes(text);
+  found.forEach((q) => assertOffsets(text, q));
+  const direct = found.find((q) => q.cue.text === 'said');
+  assert.deepEqual(direct?.parts?.map((p) => p.text), ['The port is closed', 'Nobody works until Monday.']);
+  const about = found.find((q) => q.cue.text === 'speaking of');
+  assert.equal(about?.text, 'the strike');
+  assert.equal(about?.speaker?.text, 'Varga');
+});
+
+test('quotes_split: a quotation that is only part of the next sentence is not more of the quote before', () => {
+  const text = '“This is wrong,” Varga said. “You closed the port” to raise prices, she said, referring to the owners.';
+  const found = quotes(text);
+  found.forEach((q) => assertOffsets(text, q));
+  const first = found.find((q) => q.speaker?.text === 'Varga');
+  assert.deepEqual(first?.parts?.map((p) => p.text) ?? [first?.text], ['This is wrong']);
+  // the participle after "she said," is how she said it, not more of what she said
+  const second = found.find((q) => q.speaker?.text === 'she');
+  assert.equal(second?.text, '“You closed the port” to raise prices');
+});
+
 test('quotes_none: sentences without attribution give nothing', () => {
   assert.deepEqual(quotes('Fishing boats left the harbour at dawn.'), []);
   assert.deepEqual(quotes('The so-called “peace dividend” never came.'), [], 'a scare quote is not a quotation');
