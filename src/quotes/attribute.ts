@@ -141,11 +141,26 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (!(t.pos === 'NOUN' && i > 0 && isNominalOrPronoun(tokens[i - 1]) && (complementFollows || endsClause))) return 0;
     }
     for (const { tail } of candidates) {
+      const gap = tail.indexOf('_');
+      if (gap >= 0) {
+        if (tailWithGapMatches(i, tail, gap)) return 1 + gap;
+        continue;
+      }
       let ok = i + tail.length < n;
       for (let k = 0; ok && k < tail.length; k++) ok = tokens[i + 1 + k].norm === tail[k];
       if (ok && (tail.length > 0 || !namingOrPhoning(i))) return 1 + tail.length;
     }
     return 0;
+  }
+
+  /** "SEE _ AS": the words before `_` follow the cue, then a noun phrase (part of the content), then the words after `_`. */
+  function tailWithGapMatches(i: number, tail: string[], gap: number): boolean {
+    let j = i + 1;
+    for (let k = 0; k < gap; k++, j++) if (j >= n || tokens[j].norm !== tail[k]) return false;
+    const e = npStartingAt(tokens, j, n);
+    if (e === j) return false;
+    for (let k = gap + 1; k < tail.length; k++) if (e + k - gap - 1 >= n || tokens[e + k - gap - 1].norm !== tail[k]) return false;
+    return true;
   }
 
   /** "were frustrated", "has been critical of": an attribution adjective after a linking verb (adverbs between), with its preposition. */
@@ -307,6 +322,12 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         if (isOpening(hi)) {
           const span = spans[spanOpeningAt.get(hi)!];
           return { start: hi, end: span.close + 1 };
+        }
+        // "Limbaugh added:" and a block quotation without marks: the whole next paragraph
+        if (hi < n && para[hi] !== para[hi - 1]) {
+          let end = hi;
+          while (end < n && para[end] === para[hi]) end++;
+          return { start: hi, end };
         }
         return null;
       }
@@ -527,7 +548,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);
     const nested = unit.filter((a) => {
       if (isSpeechCue(a.cue[0]) || !a.speaker) return false;
-      return unit.some((b) => b !== a && b.content.some(([x, y]) => x <= a.speaker![0] && a.cue[1] <= y));
+      // the outer attribution may open an earlier sentence: "The governor added:" and a paragraph
+      return found.some((b) => b !== a && b.content.some(([x, y]) => x <= a.speaker![0] && a.cue[1] <= y));
     });
     for (const a of nested) found.splice(found.indexOf(a), 1);
   }

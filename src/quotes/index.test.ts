@@ -234,3 +234,15 @@ test('quotes_fixture: harbour-talks.txt gives the expected quotes', () => {
     expected.quotes,
   );
 });
+
+test('quotes_attribution: "see X as Y" is a stance, "saw him" is not', () => {
+  assert.deepEqual(only('Critics see the program as a loophole for the rich.'), ['indirect', 'the program as a loophole for the rich', 'Critics', 'see']);
+  assert.deepEqual(quotes('I saw him at the harbour on Monday.'), []);
+});
+
+test('quotes_direct: "X added:" closing a paragraph introduces the next paragraph, quoted without marks', () => {
+  const text = 'The governor added:\n\nIt is typical of them. They know nothing about the port.\n\nThe strike ended on Monday.';
+  const [kind, content, speaker, cue] = only(text);
+  assert.deepEqual([content, speaker, cue], ['It is typical of them. They know nothing about the port', 'The governor', 'added']);
+  assert.notEqual(kind, 'direct');
+});
