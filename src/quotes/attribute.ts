@@ -128,8 +128,13 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (length > 0) return length;
     }
     const candidates = cueTable.get(t.norm === 'ACCORDING' ? 'ACCORDING' : t.lemma);
-    // any verb right before a colon and a quotation: "Caddell continued: “…”"
-    if (!candidates) return t.pos === 'VERB' && i + 2 < n && tokens[i + 1].text === ':' && isOpening(i + 2) ? 1 : 0;
+    // any verb right before a colon and a quotation: "Caddell continued: “…”"; with a comma only right after
+    // the subject that opens the sentence: "She continued, “…”"
+    if (!candidates) {
+      if (t.pos !== 'VERB' || i + 2 >= n || !isOpening(i + 2)) return 0;
+      if (tokens[i + 1].text === ':') return 1;
+      return tokens[i + 1].text === ',' && opensWithSubjectOf(i) ? 1 : 0;
+    }
     if (t.norm !== 'ACCORDING' && t.pos !== 'VERB') {
       // a cue the tagger took for a noun: "The New York Post reports that …"
       const next = i + 1 < n ? tokens[i + 1] : null;
@@ -151,6 +156,15 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (ok && (tail.length > 0 || !namingOrPhoning(i))) return 1 + tail.length;
     }
     return 0;
+  }
+
+  /** The verb at i follows the noun phrase its sentence opens with, and nothing else ("She continued"). */
+  function opensWithSubjectOf(i: number): boolean {
+    const lo = starts[unitOf[i]];
+    let v = i;
+    while (v > lo && (tokens[v - 1].pos === 'ADV' || tokens[v - 1].pos === 'AUX')) v--;
+    const e = npStartingAt(tokens, lo, v);
+    return e > lo && e === v;
   }
 
   /** "SEE _ AS": the words before `_` follow the cue, then a noun phrase (part of the content), then the words after `_`. */
@@ -295,6 +309,24 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     while (i < hi && (tokens[i].pos === 'CCONJ' || tokens[i].pos === 'ADV' || tokens[i].pos === 'PUNCT')) i++;
     const e = npStartingAt(tokens, i, hi);
     return e > i ? [i, e] : null;
+  }
+
+  /**
+   * "When she mentioned it, I laughed and said …": the subject of the verb before "and", unless that verb is
+   * part of what an earlier cue of the clause introduces ("Smith said the plan failed and argued …": Smith).
+   */
+  function conjunctSubject(and: number, lo: number, found: Attribution[]): Range | null {
+    if (tokens[and].pos !== 'CCONJ') return null;
+    let v = and - 1;
+    while (v >= lo && tokens[v].pos !== 'VERB' && !/^[,;:]$/.test(tokens[v].text) && !isMark(v)) v--;
+    if (v < lo || tokens[v].pos !== 'VERB') return null;
+    // a comma between ends a subordinate clause: "When she mentioned the devil, I laughed"
+    const commaBefore = (x: number) => tokens.slice(x, v).some((t) => t.text === ',');
+    const inContent = found.some((a) => a.cue[0] >= lo && a.cue[0] < v && a.content.some(([x, y]) => x <= v && v < y && !commaBefore(x)));
+    if (inContent) return null;
+    while (v > lo && (tokens[v - 1].pos === 'AUX' || tokens[v - 1].pos === 'ADV')) v--;
+    const s = npEndingAt(tokens, v - 1, lo);
+    return s >= 0 ? [s, v] : null;
   }
 
   function complement(from: number, hi: number, addressee: boolean): { start: number; end: number } | null {
@@ -466,7 +498,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       }
     }
     // "…, adding that …", "Trump is telling veterans … and says he will …": the clause's subject speaks
-    if (participle || coordinated) speaker = unitSubject(lo, c0, found);
+    if (participle) speaker = unitSubject(lo, c0, found);
+    else if (coordinated) speaker = conjunctSubject(l, lo, found) ?? unitSubject(lo, c0, found);
 
     // "Don't blame Bush.", "Please ask yourself …": an imperative addresses the reader, nobody is quoted
     if (!speaker && !participle && !coordinated && !passive && isImperative(lo, c0)) return null;

@@ -246,3 +246,20 @@ test('quotes_direct: "X added:" closing a paragraph introduces the next paragrap
   assert.deepEqual([content, speaker, cue], ['It is typical of them. They know nothing about the port', 'The governor', 'added']);
   assert.notEqual(kind, 'direct');
 });
+
+test('quotes_speaker: a speaker with a prepositional phrase after its head ("a narrator in the ad")', () => {
+  assert.deepEqual(only('“Why did the port close?” a narrator in the union ad asks.'), ['direct', 'Why did the port close?', 'a narrator in the union ad', 'asks']);
+});
+
+test('quotes_direct: any verb right after the opening subject, then a comma and a quotation ("She continued, “…”")', () => {
+  assert.deepEqual(only('She continued, “All we are asking for is a fair hearing.”'), ['direct', 'All we are asking for is a fair hearing.', 'She', 'continued']);
+  assert.deepEqual(quotes('After the storm passed, “normal life” returned to the town.'), []);
+});
+
+test('quotes_speaker: the second of two joined verbs speaks for the first verb\'s subject, not an earlier clause\'s', () => {
+  const found = quotes('When she mentioned the strike, I laughed and said, “Nobody strikes in August.”');
+  const said = found.find((q) => q.cue.text === 'said');
+  assert.equal(said?.speaker?.text, 'I');
+  const argued = quotes('Smith said the plan failed and argued that it was a waste.').find((q) => q.cue.text === 'argued');
+  assert.equal(argued?.speaker?.text, 'Smith');
+});

@@ -11,6 +11,8 @@ export const PERSONAL = new Set(['HE', 'SHE', 'THEY', 'WE', 'I', 'IT', 'YOU']);
 export const POSSESSIVE = new Set(['HIS', 'HER', 'THEIR', 'ITS', 'OUR', 'MY', 'YOUR']);
 /** Prepositions that may sit inside a speaker's noun phrase: "a spokesman for the State Department". */
 const NP_PREPS = new Set(['OF', 'FOR', 'AT', 'FROM', 'WITH', 'ON', 'IN', 'TO']);
+/** Prepositions whose phrase ("in the ad", "at the ministry") belongs to the noun before it when read right to left. */
+const HEAD_PREPS = new Set(['OF', 'FOR', 'IN', 'AT', 'FROM']);
 /** Prepositions that open an adverbial after a speech verb: "said in a statement", "told CNN on Monday". */
 const ADJUNCT_PREPS = new Set(['IN', 'ON', 'AT', 'DURING', 'VIA', 'THROUGH', 'AFTER', 'BEFORE', 'OVER', 'FROM', 'WITH', 'TO', 'BY', 'AHEAD', 'SINCE']);
 const TIME_WORDS = lexicon('time-words');
@@ -65,9 +67,9 @@ export function npEndingAt(tokens: Token[], end: number, lo: number): number {
     }
     if (t.pos === 'DET' && !WH.has(t.norm)) {
       i--;
-      // "the foreign ministers of both countries": the phrase goes on before "of"
+      // "the foreign ministers of both countries", "a narrator in the ad": the phrase goes on before the preposition
       const before = i - 2 >= lo ? tokens[i - 2] : null;
-      if (before && (tokens[i - 1].norm === 'OF' || tokens[i - 1].norm === 'FOR') && isNominal(before)) {
+      if (before && HEAD_PREPS.has(tokens[i - 1].norm) && isNominal(before)) {
         i--;
         continue;
       }
