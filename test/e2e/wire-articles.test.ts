@@ -78,3 +78,34 @@ test('wire: "said eight people were killed" is no statement to the people; headl
   // a government's forces are its military
   assert.deepEqual(full('Syrian government forces attacked Turkish troops.'), ['SYRMIL>TURMIL:190']);
 });
+
+test('wire: companies, US federal agencies and religious communities are actors; "who" is not the WHO', () => {
+  const full = (text: string, date: string) => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  // a company is its home country's business sector
+  assert.deepEqual(full('Ukraine accused Gazprom of breaking the transit contract.', '2020-05-01'), ['UKR>RUSBUS:112']);
+  // federal law enforcement is police, like the FBI
+  assert.deepEqual(full('The Drug Enforcement Administration arrested two Mexican officials.', '2020-05-01'), ['USACOP>MEXGOV:173']);
+  // CAMEO's religion codes as agents; prisoners are civilians
+  assert.deepEqual(full('Hindus attacked Muslims in Gujarat.', '2002-03-01'), ['---HIN>---MUS:190']);
+  assert.deepEqual(full('Israel freed twenty prisoners on Monday.', '2021-03-01'), ['ISR>---CVL:0841']);
+  // a relative "who" is not the World Health Organization
+  assert.deepEqual(full('Israel freed a man who was jailed for a decade.', '2021-03-01'), ['ISR>---CVL:0841']);
+});
+
+test('wire: earlier US presidents and more European leaders carry dated roles', () => {
+  const full = (text: string, date: string) => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('Ronald Reagan met Mikhail Gorbachev in Geneva.', '1985-11-19'), ['USAGOV>RUSGOV:040']);
+  assert.deepEqual(full('Jimmy Carter criticized Israel.', '2006-11-19'), ['USAELI>ISR:111']);
+  assert.deepEqual(full('Andrej Babis criticized the European Commission.', '2019-03-01'), ['CZEGOV>IGOEUREEC:111']);
+  assert.deepEqual(full('Ilir Meta criticized Serbia.', '2019-03-01'), ['ALBGOV>SRB:111']);
+});
+
+test('wire: calls for sanctions, mediation efforts, prolonged sanctions and jailing orders', () => {
+  const full = (text: string) => coder.code({ text, date: '2021-03-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  // calling for sanctions against Belarus rallies others against it; it is no appeal to Belarus
+  assert.deepEqual(full('Lithuania called for sanctions against Belarus.'), ['LTU>BLR:113']);
+  assert.deepEqual(full('Qatar launched a mediation effort between Sudan and Chad.'), ['QAT>SDN:045', 'QAT>TCD:045']);
+  assert.deepEqual(full('Kenya ended its mediation efforts between Ethiopia and Sudan.'), ['KEN>ETH:165', 'KEN>SDN:165']);
+  assert.deepEqual(full('The European Union is prolonging sanctions against Belarus.'), ['IGOEUREEC>BLR:163']);
+  assert.deepEqual(full('A Russian court ordered two Ukrainian sailors jailed.'), ['RUSJUD>UKR:173']);
+});
