@@ -87,6 +87,8 @@ interface VerbRecord {
   verbSpan: { text: string; start: number; end: number };
   events: EventRecord[];
   end: number;
+  /** Just past the last word its pattern matched after it ("SEEK * (TO {DEEPEN &COOPERATION_})"). */
+  patternEnd: number;
 }
 
 function actorRefs(doc: Doc, tokens: Token[]): ToRef {
@@ -452,6 +454,7 @@ export function codeSentence(
       verbSpan,
       events: [],
       end: hit.end,
+      patternEnd: match?.wordsEnd ?? -1,
     };
     verbs.push(thisVerb);
     if (!code.forward && !code.reverse) {
@@ -483,6 +486,8 @@ export function codeSentence(
     const mutual = code.forward !== null && tables.isReciprocal(code.forward);
     if ((compound || (!target && !passive && !infinitive && subjectDirect && mutual)) && source.members.length > 1 && !match?.target) {
       for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
+      // "are seeking to deepen ties": an infinitive after it is still its complement
+      governing = thisVerb;
       continue;
     }
     for (const s of source.members) {
@@ -497,22 +502,35 @@ export function codeSentence(
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
     // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.
-    // (only after a verb that takes a complement: "will send a team to help" is a purpose; and an
-    // intent only after a verb that expresses one: "prepared to attend" is the attendance)
+    // (only after a verb that takes a complement: "will send a team to help" is a purpose. A meeting
+    // outranks an intent, as in PETRARCH2's code ontology ("Intend + Consult is just Consult"):
+    // "prepared to attend" is the attendance, unless the verb itself is a pledge ("vowed to visit"))
     const upperRoot = complementOf?.code.forward?.slice(0, 2);
+    // "are seeking to deepen a partnership": a complement with no one to act on has no events of its
+    // own, yet it still says what the upper verb's events are (031, not 030), unless the upper
+    // verb's pattern took in the complement's words already ("SEEK * (TO {DEEPEN &COOPERATION_})")
+    const upperOnly =
+      thisVerb.events.length === 0 && thisVerb.target === null &&
+      complementOf !== null && complementOf.events.length > 0 && complementOf.patternEnd <= i;
     const combined =
-      complementOf && upperRoot && COMPLEMENT_VERBS.has(complementOf.base) && (upperRoot !== '03' || INTENT_VERBS.has(complementOf.base)) &&
-      thisVerb.code.forward && thisVerb.events.length > 0 && complementOf.source
+      complementOf && upperRoot && COMPLEMENT_VERBS.has(complementOf.base) &&
+      (upperRoot !== '03' || INTENT_VERBS.has(complementOf.base) || !thisVerb.code.forward?.startsWith('04')) &&
+      thisVerb.code.forward && (thisVerb.events.length > 0 || upperOnly) && complementOf.source
         ? complements.combine(upperRoot, thisVerb.code.forward)
         : null;
     if (combined && complementOf?.source) {
-      // "urged Russia to release the prisoners": one appeal for release (0253)
-      const target = complementOf.objectControl ? complementOf.target : thisVerb.target;
-      for (const e of [...complementOf.events, ...thisVerb.events]) dropped.add(e);
       const rule = { file: 'complement-codes.tsv', line: 0, text: `${complementOf.base} + ${base} → ${combined}` };
-      thisVerb.events = target
-        ? pairEvents(codes, sentence.index, complementOf.source, target, combined, complementOf.verbSpan, complementOf.negated, rule, ref)
-        : [];
+      if (upperOnly) {
+        for (const e of complementOf.events) dropped.add(e);
+        thisVerb.events = complementOf.events.map((e) => eventRecord(codes, e.sentence, e.source, e.target, combined, e.verb, e.negated, rule));
+      } else {
+        // "urged Russia to release the prisoners": one appeal for release (0253)
+        const target = complementOf.objectControl ? complementOf.target : thisVerb.target;
+        for (const e of [...complementOf.events, ...thisVerb.events]) dropped.add(e);
+        thisVerb.events = target
+          ? pairEvents(codes, sentence.index, complementOf.source, target, combined, complementOf.verbSpan, complementOf.negated, rule, ref)
+          : [];
+      }
     } else if (complementOf && thisVerb.events.length > 0 && COMPLEMENT_VERBS.has(complementOf.base)) {
       if (complementOf.objectControl && complementOf.events.length > 0) {
         for (const e of thisVerb.events) dropped.add(e);

@@ -109,6 +109,20 @@ test('coder: a purpose infinitive is coded only when the verb it follows codes n
   assert.deepEqual(triples('Arnor went to Rohan to criticize Mordor.'), ['ARN>MOR:112']);
 });
 
+test('coder: a complement with no target of its own still gives the code of the verb it completes', async () => {
+  const codes = await triplesWith(
+    'seek.verbs.txt',
+    '--- SEEK [030] ---\nSEEK {SEEKS SEEKING SOUGHT}\n- * (TO EXPAND) [0311]\n\n--- DEEPEN [060] ---\nDEEPEN\nEXPAND\n\n--- PREPARE [030] ---\nPREPARE\n',
+  );
+  // an intent to cooperate (031), not a bare intent (030)
+  assert.deepEqual(codes('Arnor and Gondor are seeking to deepen a partnership.').sort(), ['ARN>GON:031', 'GON>ARN:031']);
+  // a pattern that takes in the complement has coded it already
+  assert.deepEqual(codes('Arnor and Gondor are seeking to expand a partnership.').sort(), ['ARN>GON:0311', 'GON>ARN:0311']);
+  // a meeting outranks an intent: "prepared to visit" is the visit; a pledge to visit stays an intent
+  assert.deepEqual(codes('Arnor prepared to visit Gondor.').sort(), ['ARN>GON:042', 'GON>ARN:043']);
+  assert.deepEqual(codes('Arnor agreed to visit Gondor.'), ['ARN>GON:036']);
+});
+
 test('coder: a purpose after a verb that takes no complement is not combined with it', async () => {
   const codes = await triplesWith('send.verbs.txt', '--- SEND [036] ---\nSEND\n\n--- HELP [070] ---\nHELP\n');
   // "send envoys to help" is a sending with a purpose, not an intent to help (033)

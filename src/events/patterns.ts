@@ -31,6 +31,8 @@ export interface PatternMatch {
   wordLimit: number;
   /** Where the first word after the verb matched: on equal cover, the nearer head wins. */
   firstWordAt: number;
+  /** Just past the last word matched after the verb (unset when none was). */
+  wordsEnd?: number;
   /** "+" and "$" are not looked for past this token ("called on X to cut ties with Israel": not Israel). */
   actorLimit?: number;
 }
@@ -94,6 +96,7 @@ export function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: n
     m.score += len;
     if (found < m.firstWordAt) m.firstWordAt = found;
     cur = found + len;
+    m.wordsEnd = cur;
   }
   return true;
 }
