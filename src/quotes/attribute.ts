@@ -15,6 +15,8 @@
  * attribution-adjectives.txt). A thought or stance (not speech) after "to" or inside what
  * someone else said is not an attribution of its own.
  *
+ * Attributions do not nest (`flatten`): speech inside what someone else said is part of that content.
+ *
  * Then: nouns with a that-clause (`Trump's claim that …`, speech-nouns.txt);
  * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`); and a
  * quotation no cue claimed, standing as its own sentence, given the previous
@@ -145,6 +147,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       const endsClause = (next === null || /^[.,;]$/.test(next.text)) && /S$/.test(t.norm);
       if (!(t.pos === 'NOUN' && i > 0 && isNominalOrPronoun(tokens[i - 1]) && (complementFollows || endsClause))) return 0;
     }
+    // a participle used as an adjective: "such expected backers", "his announced plans"
+    if (/ED$/.test(t.norm) && i > 0 && i + 1 < n && tokens[i + 1].pos === 'NOUN' && /^(DET|ADJ|PRON)$/.test(tokens[i - 1].pos)) return 0;
     for (const { tail } of candidates) {
       const gap = tail.indexOf('_');
       if (gap >= 0) {
@@ -495,6 +499,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (e > c1 + 1) {
         speaker = [c1 + 1, e];
         after = e;
+        // "Trump is supported by far fewer papers": a stance in the passive is about its subject
+        const s = !speech && l >= lo ? npEndingAt(tokens, l, lo) : -1;
+        if (s >= 0) return { cue, speaker, content: [[s, l + 1]], kind: 'indirect' };
       }
     }
     // "…, adding that …", "Trump is telling veterans … and says he will …": the clause's subject speaks
@@ -568,14 +575,35 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     cutAtNextClause(found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi));
   }
 
+  flatten();
   addLabels(found);
   if (options.continuations ?? true) addContinuations(found);
   return found.sort((x, y) => x.content[0][0] - y.content[0][0]);
 
   /**
+   * Attributions do not nest, as PolNeAR annotates them: "Flynn said Trump was right when he said that …"
+   * is Flynn's, and what Trump said is part of it. An attribution whose content ran over a trailing
+   * "…, sources said" is the wrong reading of that sentence and goes; then whatever lies inside
+   * another's content goes.
+   */
+  function flatten(): void {
+    const holds = (outer: Attribution, k: number) => outer.content.some(([x, y]) => x <= k && k < y);
+    const tails = found.filter((a) => a.kind !== 'direct' && a.content[a.content.length - 1][1] <= a.cue[0]);
+    const overran = new Set(found.filter((o) => o.kind !== 'direct' && tails.some((t) => t !== o && holds(o, t.cue[0]))));
+    const span = (a: Attribution) => a.content[a.content.length - 1][1] - a.content[0][0];
+    // widest first, so of two that hold each other's cue the wider stays
+    const flat: Attribution[] = [];
+    for (const a of found.filter((x) => !overran.has(x)).sort((x, y) => span(y) - span(x))) {
+      if (!flat.some((o) => o.kind !== 'direct' && holds(o, a.cue[0]))) flat.push(a);
+    }
+    found.splice(0, found.length, ...flat);
+  }
+
+  /**
    * "Clinton said she thinks America is strongest …", "Figueroa said the campaign planned to …": a
    * thought or stance (not speech) inside what someone said is part of that content, reported by
-   * the outer speaker; it is one attribution, not two. Nested speech ("said Trump told him …") stays.
+   * the outer speaker; it is one attribution, not two. Dropped before contents are cut at the next
+   * clause (`cutAtNextClause`), so the outer content keeps it; `flatten` then folds nested speech too.
    */
   function dropNestedThoughts(lo: number, hi: number): void {
     const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);

@@ -135,7 +135,8 @@ test('quotes_speakers: pronouns and descriptions resolve to the named speaker', 
 });
 
 test('quotes_speakers: a relative pronoun is the mention, its antecedent the name', () => {
-  const [q] = quotes('The plan was backed by Senator Maria Olsen, who said it would save money.');
+  const found = quotes('The plan was backed by Senator Maria Olsen, who said it would save money.');
+  const q = found.find((x) => x.cue.text === 'said')!;
   assert.equal(q.speaker?.text, 'who');
   assert.equal(q.speaker?.name, 'Maria Olsen');
   assert.equal(q.text, 'it would save money');
@@ -262,4 +263,17 @@ test('quotes_speaker: the second of two joined verbs speaks for the first verb\'
   assert.equal(said?.speaker?.text, 'I');
   const argued = quotes('Smith said the plan failed and argued that it was a waste.').find((q) => q.cue.text === 'argued');
   assert.equal(argued?.speaker?.text, 'Smith');
+});
+
+test('quotes_attribution: a stance in the passive is about its subject, said by the "by" phrase', () => {
+  assert.deepEqual(only('The harbour plan was rejected by the council in May.'), ['indirect', 'The harbour plan', 'the council', 'rejected']);
+});
+
+test("quotes_nesting: attributions do not nest; what someone said inside another's content is part of it", () => {
+  const text = 'Varga said the mayor was right when he said that the port “must stay open.”';
+  const [kind, content, speaker, cue] = only(text);
+  assert.deepEqual([kind, speaker, cue], ['mixed', 'Varga', 'said']);
+  assert.equal(content, 'the mayor was right when he said that the port “must stay open.”');
+  // a trailing "…, sources said" is the attribution; the verb before it is part of what was said
+  assert.deepEqual(only('The union called for a strike in the port, sources said.').slice(1, 4), ['The union called for a strike in the port', 'sources', 'said']);
 });
