@@ -12,10 +12,12 @@
  * 4. `according to X, …` / `…, according to X`.
  *
  * A cue is also an adjective of feeling or stance after "be" (`were frustrated that …`,
- * attribution-adjectives.txt). A thought or stance (not speech) after "to" or inside what
- * someone else said is not an attribution of its own.
+ * attribution-adjectives.txt). A thought or stance (not speech) after "to" is not an
+ * attribution of its own.
  *
- * Attributions do not nest (`flatten`): speech inside what someone else said is part of that content.
+ * Attributions do not nest (`flatten`): speech, thought or stance inside what someone else
+ * said is part of that content; after a connector ("…, and Clinton is promising …") a content
+ * is cut first (`cutAtNextClause`), so a clause of its own stays an attribution.
  *
  * Then: nouns with a that-clause (`Trump's claim that …`, speech-nouns.txt);
  * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`); and a
@@ -571,7 +573,6 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (a) found.push(a);
       i += len - 1;
     }
-    dropNestedThoughts(lo, hi);
     cutAtNextClause(found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi));
   }
 
@@ -597,22 +598,6 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (!flat.some((o) => o.kind !== 'direct' && holds(o, a.cue[0]))) flat.push(a);
     }
     found.splice(0, found.length, ...flat);
-  }
-
-  /**
-   * "Clinton said she thinks America is strongest …", "Figueroa said the campaign planned to …": a
-   * thought or stance (not speech) inside what someone said is part of that content, reported by
-   * the outer speaker; it is one attribution, not two. Dropped before contents are cut at the next
-   * clause (`cutAtNextClause`), so the outer content keeps it; `flatten` then folds nested speech too.
-   */
-  function dropNestedThoughts(lo: number, hi: number): void {
-    const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);
-    const nested = unit.filter((a) => {
-      if (isSpeechCue(a.cue[0]) || !a.speaker) return false;
-      // the outer attribution may open an earlier sentence: "The governor added:" and a paragraph
-      return found.some((b) => b !== a && b.content.some(([x, y]) => x <= a.speaker![0] && a.cue[1] <= y));
-    });
-    for (const a of nested) found.splice(found.indexOf(a), 1);
   }
 
   /**
