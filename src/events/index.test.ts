@@ -155,6 +155,12 @@ test('coder: dated roles follow the article date', () => {
   assert.deepEqual(triples('King Theoden condemned Mordor.', '2025-03-01'), ['ROHELI>MOR:112']);
 });
 
+test('coder: a discard phrase is found only as whole whitespace-separated words, as in PETRARCH2', () => {
+  assert.deepEqual(triples('Arnor attacked Gondor after a football match on Sunday.'), []);
+  // "match," is the text's word: the phrase FOOTBALL MATCH is not in it
+  assert.deepEqual(triples('Arnor attacked Gondor after a football match, officials said.'), ['ARN>GON:190']);
+});
+
 test('coder: story-level discards skip the article', () => {
   const r = coder.code({ text: 'Arnor attacked Gondor in the World Cup final.', date: '2023-05-01' });
   assert.equal(r.events.length, 0);

@@ -34,10 +34,19 @@ export interface Coder {
   readonly dictionaries: Dictionaries;
 }
 
+/** Text at `at` is a word boundary: whitespace, or the end of the text. */
+const spaceAt = (text: string, at: number) => at < 0 || at >= text.length || /\s/.test(text[at]);
+
+/**
+ * The first discard phrase of the given level in tokens [from, to). PETRARCH2 looks discard
+ * phrases up among the whitespace-separated words of the text, so a phrase is found only as
+ * whole such words: "three years ago, a police officer said" holds "AGO," and not YEARS AGO.
+ */
 function discardedBy(doc: Doc, dicts: Dictionaries, story: boolean, from: number, to: number) {
+  const { tokens, text } = doc;
   for (let i = from; i < to; i++) {
-    const hit = matchPhraseAt(dicts.discardIndex, doc.tokens, i, to, doc.tokens[i].norm, (d) => d.story === story);
-    if (hit) return hit.value;
+    const hit = matchPhraseAt(dicts.discardIndex, tokens, i, to, tokens[i].norm, (d) => d.story === story);
+    if (hit && spaceAt(text, tokens[i].start - 1) && spaceAt(text, tokens[i + hit.len - 1].end)) return hit.value;
   }
   return null;
 }
