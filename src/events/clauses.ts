@@ -116,6 +116,8 @@ export function reducedRelativeEnd(ctx: SentenceContext, v: number, afterVerb: b
   if (next?.pos !== 'ADP' && !(next?.pos === 'SCONJ' && next.norm === 'FOR')) return -1;
   const end = clauseEndAfter(ctx, v + 1);
   for (let k = v + 2; k + 1 < end; k++) {
+    // a set-aside attribution (", a police officer said") is no clause of the participle's
+    if (isHidden(ctx, k)) continue;
     const x = tokens[k];
     // "warned on Monday that troops had …": a complement clause, not a relative one
     if (x.norm === ',' || x.norm === 'THAT' || x.pos === 'PRON' || COORDINATORS.has(x.norm)) return -1;

@@ -60,6 +60,8 @@ test('coder: passive voice swaps source and target', () => {
   assert.deepEqual(triples('Gondor soldiers attacked Rohan on Monday.'), ['GONMIL>ROH:190']);
   // on the object of the clause's verb too: the soldiers were attacked, they attacked no one
   assert.deepEqual(triples('Arnor condemned Gondor soldiers attacked in Rohan.'), ['ARN>GONMIL:112']);
+  // up to a set-aside attribution: its comma does not end the participle's phrase early
+  assert.deepEqual(triples('Arnor condemned Gondor soldiers attacked in Rohan two years ago, a Mordor official said.'), ['ARN>GONMIL:112']);
 });
 
 test('coder: compound actors act separately', () => {
