@@ -52,6 +52,7 @@ const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, comm
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const COMPLEMENT_VERBS = lexicon('infinitive-complement-verbs');
 const INTENT_VERBS = lexicon('intent-verbs');
+const NOUN_PHRASE_TAGS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 
 interface VerbHit {
   start: number;
@@ -364,6 +365,11 @@ export function codeSentence(
     // pattern words stay in the verb's own clause: not past "that", nor past the object's end
     // (the verb of a complement clause with its own subject: "said such a step enjoyed support")
     const wordLimit = thatAt >= 0 && thatAt < objectEnd ? thatAt : objectEnd;
+    // the doer of a passive verb: the noun phrase after "by" ("was demolished by a Ukrainian protestor")
+    let byStart = -1;
+    if (passive) for (let k = hit.end; k < clauseEnd && byStart < 0; k++) if (tokens[k].norm === 'BY') byStart = k + 1;
+    let byEnd = byStart;
+    while (byEnd >= 0 && byEnd < clauseEnd && (listAt.has(byEnd) || NOUN_PHRASE_TAGS.has(tokens[byEnd].pos))) byEnd++;
     const present = wordsOfSentence();
     for (const k of candidatePatterns(block, present)) {
       const p = block.compiled[k];
@@ -374,11 +380,20 @@ export function codeSentence(
       if (!passive && p.reversed) continue;
       let m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit, firstWordAt: Infinity, ...(OBJECT_CONTROL.has(base) ? { actorLimit: objectEnd } : {}) };
       if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) {
-        // in the passive the verb's object is its subject: "Evidence against Russia was presented
-        // by the US" matches "- * EVIDENCE (AGAINST +)" in the phrase before the verb
-        if (!passive || p.beforeAlts.length > 0 || !p.afterAlts.some((slot) => slot.kind === 'words')) continue;
-        m = { pattern: p, compound: false, score: 0, wordLimit: groupStart, firstWordAt: Infinity };
-        if (!matchForward(ctx, p.afterAlts, clauseStart, groupStart, m) || m.source) continue;
+        if (!passive) continue;
+        if (p.beforeAlts.length > 0) {
+          // the words before "*" describe the doer, in the passive the by-phrase: "The building
+          // was demolished by a Ukrainian protestor" matches "- PROTESTOR *"
+          if (byEnd <= byStart || !p.beforeAlts.every((slot) => slot.kind === 'words')) continue;
+          m = { pattern: p, compound: false, score: 0, wordLimit, firstWordAt: Infinity };
+          if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, byEnd, byStart, m)) continue;
+        } else {
+          // and the verb's object is its subject: "Evidence against Russia was presented by the US"
+          // matches "- * EVIDENCE (AGAINST +)" in the phrase before the verb
+          if (!p.afterAlts.some((slot) => slot.kind === 'words')) continue;
+          m = { pattern: p, compound: false, score: 0, wordLimit: groupStart, firstWordAt: Infinity };
+          if (!matchForward(ctx, p.afterAlts, clauseStart, groupStart, m) || m.source) continue;
+        }
       }
       // "expressed appreciation for China's assistance" is appreciation: the nearer word wins;
       // on a full tie the later pattern wins, as in PETRARCH
@@ -389,13 +404,7 @@ export function codeSentence(
     let target: ActorList | null = match?.target ?? objectList;
     if (passive && !match?.source) {
       // "Eriador was opposed by Osgiliath": the by-phrase is the source
-      let byList: ActorList | null = null;
-      for (let k = hit.end; k < clauseEnd; k++) {
-        if (tokens[k].norm === 'BY') {
-          byList = lists.find((l) => l.start > k && l.start <= k + 3 && !isHidden(ctx, l.start)) ?? null;
-          break;
-        }
-      }
+      const byList = byStart < 0 ? null : (lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
       // a pattern's "+" after the verb is the object, which in the passive is the subject, not the by-phrase
       target = match?.target && match.target !== byList ? match.target : subject;
       // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does

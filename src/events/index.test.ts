@@ -105,6 +105,13 @@ test("coder: in the passive a pattern matches the subject phrase, the verb's log
   assert.deepEqual(codes('Evidence against Gondor was presented by Arnor.'), ['ARN>GON:1124']);
 });
 
+test("coder: in the passive the words before a pattern's verb describe the by-phrase, the doer", async () => {
+  const codes = await triplesWith('demolish.verbs.txt', '--- DESTROY [190] ---\nDEMOLISH\n- PROTESTOR * [145]\n');
+  assert.deepEqual(codes('A Rohan protestor demolished the Gondor embassy.'), ['ROH>GON:145']);
+  assert.deepEqual(codes('The Gondor embassy was demolished by a Rohan protestor.'), ['ROH>GON:145']);
+  assert.deepEqual(codes('The Gondor embassy was demolished by Rohan.'), ['ROH>GON:190']);
+});
+
 test('coder: a purpose infinitive is coded only when the verb it follows codes nothing', () => {
   assert.deepEqual(triples('Arnor met Gondor to criticize Mordor.'), ['ARN>GON:040']);
   // its subject is the clause's, not the object of a preposition before it
