@@ -70,7 +70,7 @@ export type ArticleNames = Map<string, { code: string; name: string }>;
 export function findMentions(tokens: Token[], start: number, end: number, dicts: Dictionaries, date: number, names?: ArticleNames): Mention[] {
   const out: Mention[] = [];
   for (let i = start; i < end; ) {
-    const actor = matchPhraseAt(dicts.actors, tokens, i, end);
+    const actor = isLowercasePronoun(tokens[i]) ? null : matchPhraseAt(dicts.actors, tokens, i, end);
     const agent = matchPhraseAt(dicts.agents, tokens, i, end);
     const known = !actor && !agent && names && tokens[i].pos === 'PROPN' ? names.get(tokens[i].norm) : undefined;
     if (known) {
@@ -92,6 +92,14 @@ export function findMentions(tokens: Token[], start: number, end: number, dicts:
     } else i++;
   }
   return out;
+}
+
+/**
+ * Dictionaries are matched case-blind, as PETRARCH reads them, but a pronoun written in lower case
+ * never names an actor: "us" is not the US, "who" not the WHO.
+ */
+function isLowercasePronoun(t: Token): boolean {
+  return t.pos === 'PRON' && t.text === t.text.toLowerCase();
 }
 
 const TIME_WORDS = lexicon('time-words');

@@ -225,3 +225,9 @@ test('coder: a compound subject acts on itself only for mutual events', () => {
   assert.deepEqual(triples('Arnor and Gondor met on Monday.').sort(), ['ARN>GON:040', 'GON>ARN:040']);
   assert.deepEqual(triples('Arnor and Gondor condemned the decision.'), []);
 });
+
+test('coder: a pronoun in lower case never names an actor ("us" is not the US)', async () => {
+  const withUs = await triplesWith('us.actors.txt', 'UNITED_STATES [USA]\nUS [USA]\n');
+  assert.deepEqual(withUs('Arnor accused US of aggression.'), ['ARN>USA:1125']);
+  assert.deepEqual(withUs('Arnor accused us of aggression.'), []);
+});
