@@ -615,8 +615,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         const start = b.speaker && b.speaker[0] > x ? Math.min(b.speaker[0], b.cue[0]) : b.cue[0];
         if (start <= x || start >= cut) continue;
         const prev = tokens[start - 1];
-        // "said the shootings and protests demand …": "and" between two nouns joins them, it starts no clause
-        const joinsNouns = prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
+        // "said the shootings and protests demand …": "and" between two nouns joins them, it starts no clause;
+        // with a verb in the past it is a clause of its own: "… mishandled the inquiry and Democrats accused …"
+        const past = /ED$/.test(tokens[b.cue[0]].norm) || tokens[b.cue[0]].norm !== tokens[b.cue[0]].lemma && !/S$/.test(tokens[b.cue[0]].norm);
+        const joinsNouns = !past && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
         if (joinsNouns) continue;
         if (prev.pos === 'CCONJ' || prev.text === ',' || prev.text === ';' || CONNECTORS.has(prev.norm)) cut = start - 1;
       }

@@ -277,3 +277,11 @@ test("quotes_nesting: attributions do not nest; what someone said inside another
   // a trailing "…, sources said" is the attribution; the verb before it is part of what was said
   assert.deepEqual(only('The union called for a strike in the port, sources said.').slice(1, 4), ['The union called for a strike in the port', 'sources', 'said']);
 });
+
+test('quotes_clauses: "and" before a noun and a verb in the past opens a clause of its own', () => {
+  const text = 'Republicans said the ministry mishandled the inquiry and Democrats accused the union of stalling.';
+  const found = quotes(text);
+  found.forEach((q) => assertOffsets(text, q));
+  assert.equal(found.find((q) => q.cue.text === 'said')?.text, 'the ministry mishandled the inquiry');
+  assert.equal(found.find((q) => q.cue.text === 'accused')?.speaker?.text, 'Democrats');
+});
