@@ -99,6 +99,9 @@ const SPEECH_NOUNS = lexicon('speech-nouns');
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
 /** Words before a paragraph's colon that head an editorial note, not a speaker: "Correction: …", "The Latest: …". */
 const NOT_LABELS = new Set(['CORRECTION', 'CORRECTIONS', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'LATEST', 'NOTE', 'ABSTRACT', 'SUMMARY']);
+/** Words opening an adverbial clause after a cue: "what she said when she resigned". */
+const SUBORDINATORS = new Set(['WHEN', 'AFTER', 'BEFORE', 'WHILE', 'AS', 'BECAUSE', 'SINCE', 'UNTIL', 'IF']);
+const REFLEXIVE = new Set(['MYSELF', 'YOURSELF', 'HIMSELF', 'HERSELF', 'ITSELF', 'OURSELVES', 'YOURSELVES', 'THEMSELVES']);
 const BREAK_AFTER_CUE = new Set(['.', '!', '?', ';', ',', '—', '–', '--', ')', ':']);
 
 export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution[] {
@@ -159,7 +162,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       }
       let ok = i + tail.length < n;
       for (let k = 0; ok && k < tail.length; k++) ok = tokens[i + 1 + k].norm === tail[k];
-      if (ok && (tail.length > 0 || !namingOrPhoning(i))) return 1 + tail.length;
+      if (ok && (tail.length > 0 || !notAttributing(i))) return 1 + tail.length;
     }
     return 0;
   }
@@ -217,15 +220,22 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return t.norm === 'ACCORDING' || SPEECH_FIRST.has(t.lemma) || !cueTable.has(t.lemma);
   }
 
-  /** "call" that names or phones: "a stream called Miracle Run", "she called into a radio show", "called to service"; "known as". */
-  function namingOrPhoning(i: number): boolean {
+  /**
+   * Uses of a cue verb that attribute nothing: "call" that names or phones ("a stream called Miracle Run",
+   * "she called into a radio show", "called to service"); "known as"; "compared with" as a preposition
+   * ("…, compared with $2,700 for the middle"); a reflexive object ("they find themselves in a war zone").
+   */
+  function notAttributing(i: number): boolean {
     if (i + 1 >= n) return false;
     const next = tokens[i + 1];
+    if (REFLEXIVE.has(next.norm)) return true;
     if (tokens[i].lemma === 'KNOW' && next.norm === 'AS') return true;
+    if (tokens[i].lemma === 'COMPARE' && /^(WITH|TO)$/.test(next.norm) && (i === 0 || tokens[i - 1].text === ',' || tokens[i - 1].pos === 'ADV' || i === starts[unitOf[i]])) return true;
     if (tokens[i].lemma !== 'CALL') return false;
     if (/^(TO|INTO|IN|BACK|UP|OFF)$/.test(next.norm)) return true;
     return i > 0 && tokens[i - 1].pos === 'NOUN' && next.pos === 'PROPN';
   }
+
 
   /** Pieces of a quote span, marks excluded, a trailing comma dropped. */
   function inner(span: QuoteSpan): Range[] {
@@ -512,6 +522,14 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
 
     // "Don't blame Bush.", "Please ask yourself …": an imperative addresses the reader, nobody is quoted
     if (!speaker && !participle && !coordinated && !passive && isImperative(lo, c0)) return null;
+
+    // "That was what Liz Wahl said when she resigned": the content is "what", the cue's object moved before it
+    if (speaker && before >= lo && tokens[before].norm === 'WHAT' && !passive) {
+      const next = skipAdjuncts(tokens, after, hi);
+      if (next >= hi || (tokens[next].pos === 'PUNCT' && !isOpening(next)) || tokens[next].pos === 'SCONJ' || SUBORDINATORS.has(tokens[next].norm)) {
+        return { cue, speaker, content: [[before, before + 1]], kind: 'indirect', ...(antecedent && { antecedent }) };
+      }
+    }
 
     // 1. a quotation right before the speaker
     const addressee = ADDRESSEE.has(tokens[c0].lemma);

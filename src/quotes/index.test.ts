@@ -285,3 +285,9 @@ test('quotes_clauses: "and" before a noun and a verb in the past opens a clause 
   assert.equal(found.find((q) => q.cue.text === 'said')?.text, 'the ministry mishandled the inquiry');
   assert.equal(found.find((q) => q.cue.text === 'accused')?.speaker?.text, 'Democrats');
 });
+
+test('quotes_attribution: "what X said when …" attributes "what"; uses of cue verbs that attribute nothing', () => {
+  assert.deepEqual(only('That was what Varga said when she resigned from the union.'), ['indirect', 'what', 'Varga', 'said']);
+  assert.deepEqual(quotes('The top earners would pay $9,000 more, compared with $27 for the middle.'), []);
+  assert.deepEqual(quotes('The crews find themselves in the middle of the strike.'), []);
+});
