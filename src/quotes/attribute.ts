@@ -484,7 +484,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         // "Smith, the party's spokesman, said" / "Trump, who spoke in Ohio, said"
         let k = l - 1;
         while (k > lo && l - k < 30 && tokens[k].text !== ',' && !isMark(k) && !/^[.!?;]$/.test(tokens[k].text)) k--;
-        if (t.text === ',' && k > lo && tokens[k].text === ',') {
+        // words between the commas that open with "and" or "but" are a clause of the content, not a description
+        // of the name: "…, and the meeting deteriorated from there, said one GOP source"
+        const apposition = tokens[k + 1].pos !== 'CCONJ';
+        if (t.text === ',' && k > lo && tokens[k].text === ',' && apposition) {
           const s = npEndingAt(tokens, k - 1, lo);
           if (s >= 0) [speaker, before] = [[s, k], s - 1];
         } else if (t.text === ')') {

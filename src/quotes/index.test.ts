@@ -291,3 +291,10 @@ test('quotes_attribution: "what X said when …" attributes "what"; uses of cue 
   assert.deepEqual(quotes('The top earners would pay $9,000 more, compared with $27 for the middle.'), []);
   assert.deepEqual(quotes('The crews find themselves in the middle of the strike.'), []);
 });
+
+test('quotes_speaker: after "…, and a clause, said X" the speaker is X, not the noun before the clause', () => {
+  const text = 'The talks went badly for the owners, and the meeting ended early, said one union official.';
+  const [, content, speaker, cue] = only(text);
+  assert.deepEqual([content, speaker, cue], ['The talks went badly for the owners, and the meeting ended early', 'one union official', 'said']);
+  assert.equal(only('Varga, the union’s spokeswoman, said the port would reopen.')[2], 'Varga');
+});
