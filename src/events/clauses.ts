@@ -265,6 +265,15 @@ export function findSubject(ctx: SentenceContext, groupStart: number, clauseStar
       return headOf(ctx, list, clauseStart);
     }
     const t = tokens[k];
+    // "Amnesty International (AI) has accused": a bracketed acronym or aside is stepped over
+    if (t.text === ')') {
+      let open = k - 1;
+      while (open >= clauseStart && tokens[open].text !== '(' && k - open < 12) open--;
+      if (open >= clauseStart && tokens[open].text === '(') {
+        k = open;
+        continue;
+      }
+    }
     if (PRONOUNS.has(t.norm)) return [...lists].reverse().find((l) => l.end <= k) ?? fallback;
     if (t.pos === 'VERB' && !infinitive) return null;
     if (firstContent && t.pos === 'NOUN' && !infinitive) {

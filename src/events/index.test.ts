@@ -231,3 +231,7 @@ test('coder: a pronoun in lower case never names an actor ("us" is not the US)',
   assert.deepEqual(withUs('Arnor accused US of aggression.'), ['ARN>USA:1125']);
   assert.deepEqual(withUs('Arnor accused us of aggression.'), []);
 });
+
+test('coder: a bracketed acronym after the subject is stepped over ("Arnor (AI) accused …", an acronym the tagger reads as a noun)', () => {
+  assert.deepEqual(triples('Arnor (AI) has accused Gondor of aggression.'), ['ARN>GON:1125']);
+});
