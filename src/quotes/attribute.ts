@@ -99,9 +99,8 @@ const SPEECH_NOUNS = lexicon('speech-nouns');
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
 /** Words before a paragraph's colon that head an editorial note, not a speaker: "Correction: …", "The Latest: …". */
 const NOT_LABELS = new Set(['CORRECTION', 'CORRECTIONS', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'LATEST', 'NOTE', 'ABSTRACT', 'SUMMARY']);
-/** Words opening an adverbial clause after a cue: "what she said when she resigned". */
-const SUBORDINATORS = new Set(['WHEN', 'AFTER', 'BEFORE', 'WHILE', 'AS', 'BECAUSE', 'SINCE', 'UNTIL', 'IF']);
-const REFLEXIVE = new Set(['MYSELF', 'YOURSELF', 'HIMSELF', 'HERSELF', 'ITSELF', 'OURSELVES', 'YOURSELVES', 'THEMSELVES']);
+/** Words that open a new clause ("what she said when she resigned"), shared with the event coder. */
+const CLAUSE_BREAKS = lexicon('clause-breaks');
 const BREAK_AFTER_CUE = new Set(['.', '!', '?', ';', ',', '—', '–', '--', ')', ':']);
 
 export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution[] {
@@ -228,7 +227,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   function notAttributing(i: number): boolean {
     if (i + 1 >= n) return false;
     const next = tokens[i + 1];
-    if (REFLEXIVE.has(next.norm)) return true;
+    if (next.pos === 'PRON' && /(SELF|SELVES)$/.test(next.norm)) return true;
     if (tokens[i].lemma === 'KNOW' && next.norm === 'AS') return true;
     if (tokens[i].lemma === 'COMPARE' && /^(WITH|TO)$/.test(next.norm) && (i === 0 || tokens[i - 1].text === ',' || tokens[i - 1].pos === 'ADV' || i === starts[unitOf[i]])) return true;
     if (tokens[i].lemma !== 'CALL') return false;
@@ -529,7 +528,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     // "That was what Liz Wahl said when she resigned": the content is "what", the cue's object moved before it
     if (speaker && before >= lo && tokens[before].norm === 'WHAT' && !passive) {
       const next = skipAdjuncts(tokens, after, hi);
-      if (next >= hi || (tokens[next].pos === 'PUNCT' && !isOpening(next)) || tokens[next].pos === 'SCONJ' || SUBORDINATORS.has(tokens[next].norm)) {
+      if (next >= hi || (tokens[next].pos === 'PUNCT' && !isOpening(next)) || tokens[next].pos === 'SCONJ' || CLAUSE_BREAKS.has(tokens[next].norm)) {
         return { cue, speaker, content: [[before, before + 1]], kind: 'indirect', ...(antecedent && { antecedent }) };
       }
     }
