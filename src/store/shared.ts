@@ -226,17 +226,8 @@ export const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 // ---- rows back to records -----------------------------------------------------
 
 /** An `articles` row as both adapters read it (SQLite gives numbers, PostgreSQL BIGINT strings for ids). */
-export interface ArticleRow {
+export interface ArticleRow extends Pick<StoredArticle, 'id' | 'hash' | 'source' | 'feed' | 'url' | 'publisher' | 'title' | 'date' | 'text'> {
   doc: number | string;
-  id: string;
-  hash: string;
-  source: string;
-  feed: string | null;
-  url: string | null;
-  publisher: string;
-  title: string | null;
-  date: string | null;
-  text: string;
   dict_version: string | null;
   duplicate_of: number | string | null;
   num_articles: number;
