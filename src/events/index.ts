@@ -3,7 +3,7 @@
  * `createCoder` is what the CLI, the evaluations, the server and the workers use.
  */
 import { CODE_TABLES, loadCameoCodes, loadCodePrefixes, loadComplementCodes, loadPrefixCodes } from '../codes/index.ts';
-import { loadDictionaries, matchPhraseAt, type Dictionaries } from '../dictionaries/index.ts';
+import { BUILTIN_DICT_DIR, loadDictionaries, matchPhraseAt, type Dictionaries } from '../dictionaries/index.ts';
 import { DyadError, formatDate, parseDate, type ArticleInput, type CodedArticle, type EventRecord } from '../model/index.ts';
 import { analyze, type Doc } from '../text/index.ts';
 import { runStages, STAGES, type Stage } from '../pipeline/index.ts';
@@ -39,20 +39,24 @@ const spaceAt = (text: string, at: number) => at < 0 || at >= text.length || /\s
 
 /**
  * The first discard phrase of the given level in tokens [from, to). PETRARCH2 looks discard
- * phrases up among the whitespace-separated words of the text, so a phrase is found only as
- * whole such words: "three years ago, a police officer said" holds "AGO," and not YEARS AGO.
+ * phrases up among the whitespace-separated words of the text, so with `wholeWords` (a PETRARCH
+ * discard list) a phrase is found only as whole such words: "three years ago, a police officer
+ * said" holds "AGO," and not YEARS AGO. Dyad's own list is matched on tokens: "in the Premier
+ * League." is a sports story.
  */
-function discardedBy(doc: Doc, dicts: Dictionaries, story: boolean, from: number, to: number) {
+function discardedBy(doc: Doc, dicts: Dictionaries, story: boolean, from: number, to: number, wholeWords: boolean) {
   const { tokens, text } = doc;
   for (let i = from; i < to; i++) {
     const hit = matchPhraseAt(dicts.discardIndex, tokens, i, to, tokens[i].norm, (d) => d.story === story);
-    if (hit && spaceAt(text, tokens[i].start - 1) && spaceAt(text, tokens[i + hit.len - 1].end)) return hit.value;
+    if (hit && (!wholeWords || (spaceAt(text, tokens[i].start - 1) && spaceAt(text, tokens[i + hit.len - 1].end)))) return hit.value;
   }
   return null;
 }
 
 export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
   const dictionaries = loadDictionaries({ dirs: options.dictDirs, builtin: options.builtin, strict: options.strictDictionaries });
+  // a user's discard file replaces Dyad's own and is read the way PETRARCH2 reads it
+  const wholeWordDiscards = dictionaries.files.some((f) => f.kind === 'discards' && !f.path.startsWith(BUILTIN_DICT_DIR));
   const codes = loadCameoCodes();
   const tables: CodeTables = {
     codes,
@@ -92,7 +96,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
         events: [],
         dictionaryVersion: dictionaries.version,
       };
-      const story = discardedBy(doc, dictionaries, true, 0, doc.tokens.length);
+      const story = discardedBy(doc, dictionaries, true, 0, doc.tokens.length, wholeWordDiscards);
       if (story) {
         result.discarded = { file: story.loc.file, line: story.loc.line, text: story.text };
         return result;
@@ -101,7 +105,7 @@ export async function createCoder(options: CoderOptions = {}): Promise<Coder> {
       const opts = { ...baseOptions, ...perCall };
       const events: EventRecord[] = [];
       for (const s of doc.sentences) {
-        if (discardedBy(doc, dictionaries, false, s.tokenStart, s.tokenEnd)) continue;
+        if (discardedBy(doc, dictionaries, false, s.tokenStart, s.tokenEnd, wholeWordDiscards)) continue;
         events.push(...codeSentence(doc, s, dictionaries, tables, roleDate, state, opts));
       }
       result.events = events;

@@ -109,3 +109,9 @@ test('wire: calls for sanctions, mediation efforts, prolonged sanctions and jail
   assert.deepEqual(full('The European Union is prolonging sanctions against Belarus.'), ['IGOEUREEC>BLR:163']);
   assert.deepEqual(full('A Russian court ordered two Ukrainian sailors jailed.'), ['RUSJUD>UKR:173']);
 });
+
+test('wire: Dyad\'s own discard list matches on tokens, so a sports story ending a sentence with the league is skipped', () => {
+  const r = coder.code({ text: 'Arsenal beat Chelsea in the Premier League. Russia attacked Ukraine.', date: '2024-05-01' });
+  assert.equal(r.discarded?.text, 'PREMIER_LEAGUE');
+  assert.deepEqual(r.events, []);
+});
