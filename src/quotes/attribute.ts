@@ -94,8 +94,18 @@ for (const entry of lexicon('attribution-adjectives')) {
 }
 /** Verbs an attribution adjective follows: "were frustrated", "seemed sure", "remains skeptical". */
 const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SOUND', 'GROW']);
+/** Prepositions that open an adjunct of the cue ("by …", "in 2015", "at a meeting"), never what was said. */
+const NOT_CONTENT_PREPS = new Set(['BY', 'AT', 'IN', 'FROM', 'WITHOUT', 'AMONG', 'OUT', 'UP', 'INTO', 'DURING', 'SINCE', 'AFTER', 'BEFORE', 'UNTIL', 'THROUGH', 'ACROSS', 'NEAR', 'BESIDE']);
 const ADDRESSEE = lexicon('speech-addressee-verbs');
+const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
+/** A verb's form as far as the tagger shows it: "said" past, "says" present, "say" base. */
+function tense(t: Token): 'past' | 'present' | 'base' {
+  if (/ED$/.test(t.norm) || (t.norm !== t.lemma && !/S$/.test(t.norm))) return 'past';
+  return t.norm === t.lemma ? 'base' : 'present';
+}
+/** Words that open a subordinate clause before the main one: "(said that) if …, X would …". */
+const SUBORDINATORS = new Set(['IF', 'WHEN', 'WHILE', 'ALTHOUGH', 'THOUGH', 'BECAUSE', 'AFTER', 'BEFORE', 'UNLESS', 'ONCE', 'SINCE', 'AS', 'WHETHER', 'UNTIL']);
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
 /** Words before a paragraph's colon that head an editorial note, not a speaker: "Correction: …", "The Latest: …". */
 const NOT_LABELS = new Set(['CORRECTION', 'CORRECTIONS', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'LATEST', 'NOTE', 'ABSTRACT', 'SUMMARY']);
@@ -133,6 +143,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       const length = adjectiveCueLength(i);
       if (length > 0) return length;
     }
+    if (!options.speechOnly && RAISING.has(t.lemma) && t.pos === 'VERB' && infinitiveAt(i + 1)) return 1;
     const candidates = cueTable.get(t.norm === 'ACCORDING' ? 'ACCORDING' : t.lemma);
     // any verb right before a colon and a quotation: "Caddell continued: “…”"; with a comma only right after
     // the subject that opens the sentence: "She continued, “…”"
@@ -201,6 +212,21 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /ING$/.test(t.norm);
 
   const isAdjectiveCue = (i: number): boolean => ADJECTIVE_CUES.has(tokens[i].norm) && adjectiveCueLength(i) > 0;
+
+  const infinitiveAt = (k: number): boolean => k + 1 < n && tokens[k].norm === 'TO' && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX');
+
+  /**
+   * "Melania seems to have vanished", "one in nine voters is expected to be Latino", "most claims were
+   * rated as false": the subject and what follows the cue are the content, and no source is named. Not after "what" or "there" ("what appeared to be
+   * normal", "there did not appear to be any link"), which hold nothing to attribute.
+   */
+  function raised(cue: Range, l: number, lo: number, hi: number): Attribution | null {
+    const s = npEndingAt(tokens, l, lo);
+    if (s < 0 || /^(WHAT|THERE|IT)$/.test(tokens[s].norm) && s === l) return null;
+    const read = classify(cue[1], hi);
+    if (!read) return null;
+    return { cue, speaker: null, content: [[s, l + 1], ...read.content], kind: read.kind };
+  }
 
   /** The verb at c0 opens its sentence in its base form, after nothing but "please", "don't", "now" and the like. */
   function isImperative(lo: number, c0: number): boolean {
@@ -358,6 +384,17 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     }
     if (j >= hi) return null;
     const t = tokens[j];
+    // "Reagan proposed and further carried out …", "echoed by everyone I interviewed", "rejected in 2015":
+    // a conjunction or a preposition the cue does not take starts no content of its own
+    if (t.pos === 'CCONJ') return null;
+    if (t.pos === 'ADP' && NOT_CONTENT_PREPS.has(t.norm)) {
+      // "responded by using the example …" is how, and what, was said
+      if (t.norm === 'BY' && j + 1 < hi && isParticiple(tokens[j + 1])) return { start: j, end: hi };
+      // "have heard by now that …": an adjunct before the content
+      const e = tokens[j + 1]?.pos === 'ADV' ? j + 2 : npStartingAt(tokens, j + 1, hi);
+      if (e > j + 1 && e < hi && tokens[e].norm === 'THAT') return complement(e, hi, false);
+      return null;
+    }
     let start = j;
     if (t.norm === 'THAT' && t.pos !== 'PRON') {
       if (j + 1 >= hi || /^[.!?]$/.test(tokens[j + 1].text)) return null;
@@ -465,6 +502,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const passive = l < c0 - 1 && /^(BE|GET)$/.test(tokens[c0 - 1].lemma) && !/ING$/.test(tokens[c0].norm) && !isAdjectiveCue(c0);
     const participle = /ING$/.test(tokens[c0].norm) && (l < lo || tokens[l].text === ',' || tokens[l].pos === 'SCONJ' || tokens[l].pos === 'ADP' || tokens[l].pos === 'CCONJ');
     const coordinated = !participle && l >= lo && (tokens[l].pos === 'CCONJ' || tokens[l].norm === 'TO');
+    const asFollows = passive && c1 < hi && tokens[c1].norm === 'AS';
+    if ((passive || RAISING.has(tokens[c0].lemma)) && (infinitiveAt(c1) || asFollows) && l >= lo) return raised(cue, l, lo, hi);
     // "wants to support", "let them know": a stance or thought after "to" is what another verb is about, not an attribution of its own
     if (!speech && l >= lo && tokens[l].norm === 'TO') return null;
     let antecedent: Range | undefined;
@@ -637,9 +676,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         const prev = tokens[start - 1];
         // "said the shootings and protests demand …": "and" between two nouns joins them, it starts no clause;
         // with a verb in the past it is a clause of its own: "… mishandled the inquiry and Democrats accused …"
-        const past = /ED$/.test(tokens[b.cue[0]].norm) || tokens[b.cue[0]].norm !== tokens[b.cue[0]].lemma && !/S$/.test(tokens[b.cue[0]].norm);
+        const past = tense(tokens[b.cue[0]]) === 'past';
         const joinsNouns = !past && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
         if (joinsNouns) continue;
+        if (completesOpeningClause(x, start) || sharesContentSubject(a, b, x, start)) continue;
         if (prev.pos === 'CCONJ' || prev.text === ',' || prev.text === ';' || CONNECTORS.has(prev.norm)) cut = start - 1;
       }
       if (cut === y) continue;
@@ -650,6 +690,31 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         a.kind = read.kind;
       }
     }
+  }
+
+  /**
+   * "worried that if the state held up the deal, Patriot could threaten …": a content that opens with a
+   * subordinate clause goes on to the main clause after its first comma; the clause there is part of it.
+   */
+  function completesOpeningClause(x: number, start: number): boolean {
+    if (!SUBORDINATORS.has(tokens[x].norm) || tokens[start - 1].text !== ',') return false;
+    for (let k = x + 1; k < start - 1; k++) if (tokens[k].text === ',') return false;
+    return true;
+  }
+
+  /**
+   * "Police say he posed a deadly threat and refused to drop the gun": a verb after "and" with no subject
+   * of its own, after a content with a subject and verb, goes on with the content's subject when it has
+   * the tense of the content's verb and not the cue's ("said he would order … and warned" is two acts).
+   */
+  function sharesContentSubject(a: Attribution, b: Attribution, x: number, start: number): boolean {
+    // b's speaker, if any, is the one before the content or the content's own subject
+    if (tokens[start - 1].norm !== 'AND' || start !== b.cue[0] || (b.speaker !== null && b.speaker[0] > x)) return false;
+    if (a.cue[0] >= x || !clauseStarts(x, start)) return false;
+    let v = npStartingAt(tokens, x, start);
+    while (v < start && tokens[v].pos === 'ADV') v++;
+    const conjoined = tense(tokens[b.cue[0]]);
+    return conjoined === tense(tokens[v]) && conjoined !== tense(tokens[a.cue[0]]);
   }
 
   /**

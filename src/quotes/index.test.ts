@@ -298,3 +298,37 @@ test('quotes_speaker: after "…, and a clause, said X" the speaker is X, not th
   assert.deepEqual([content, speaker, cue], ['The talks went badly for the owners, and the meeting ended early', 'one union official', 'said']);
   assert.equal(only('Varga, the union’s spokeswoman, said the port would reopen.')[2], 'Varga');
 });
+
+test('quotes_clauses: a content opening with a subordinate clause goes on to its main clause', () => {
+  const text = 'Dock workers warned that if the port stayed shut, the city could run out of fuel.';
+  assert.deepEqual(only(text).slice(1, 4), ['if the port stayed shut, the city could run out of fuel', 'Dock workers', 'warned']);
+});
+
+test('quotes_clauses: a verb after "and" shares the content\'s subject when it has that verb\'s tense, not the cue\'s', () => {
+  const same = only('Officers say the driver ignored the signal and refused to stop.');
+  assert.deepEqual(same.slice(1, 4), ['the driver ignored the signal and refused to stop', 'Officers', 'say']);
+  // "said … would close … and warned": the warning is a second act of the speaker
+  const text = 'Varga said she would close the port and warned against a strike.';
+  const found = quotes(text);
+  assert.deepEqual(found.map((q) => [q.text, q.speaker?.text, q.cue.text]), [
+    ['she would close the port', 'Varga', 'said'],
+    ['against a strike', 'Varga', 'warned'],
+  ]);
+});
+
+test('quotes_raising: "X seems to …" and a passive cue before "to" or "as" attribute the subject and the rest, with no source', () => {
+  const text = 'The new mayor seems to have lost the council’s trust.';
+  const [q] = quotes(text);
+  assertOffsets(text, q);
+  assert.equal(q.speaker, null);
+  assert.deepEqual(q.parts?.map((p) => p.text), ['The new mayor', 'to have lost the council’s trust']);
+  assert.deepEqual(quotes('The treaty is expected to be signed in May.')[0].parts?.map((p) => p.text), ['The treaty', 'to be signed in May']);
+  assert.deepEqual(quotes('Most of the claims were rated as false.')[0].parts?.map((p) => p.text), ['Most of the claims', 'as false']);
+  assert.deepEqual(quotes('What appeared to be a truce ended at dawn.'), []);
+});
+
+test('quotes_attribution: a conjunction or an adjunct preposition after the cue opens no content', () => {
+  assert.deepEqual(quotes('The plan was proposed in 2015.'), []);
+  assert.deepEqual(quotes('The council rejected and then revised the budget.').filter((q) => q.cue.text === 'rejected'), []);
+  assert.deepEqual(only('Many residents have heard by now that the plant will close.').slice(1, 4), ['the plant will close', 'Many residents', 'heard']);
+});

@@ -13,6 +13,8 @@ export const POSSESSIVE = new Set(['HIS', 'HER', 'THEIR', 'ITS', 'OUR', 'MY', 'Y
 const NP_PREPS = new Set(['OF', 'FOR', 'AT', 'FROM', 'WITH', 'ON', 'IN', 'TO']);
 /** Prepositions whose phrase ("in the ad", "at the ministry") belongs to the noun before it when read right to left. */
 const HEAD_PREPS = new Set(['OF', 'FOR', 'IN', 'AT', 'FROM']);
+/** Words that head "X of the …" as a whole phrase: "most of the claims", "one of the doctors". */
+const QUANTIFIERS = new Set(['MOST', 'MANY', 'SOME', 'ALL', 'NONE', 'ONE', 'EACH', 'SEVERAL', 'FEW', 'BOTH', 'ANY', 'HALF', 'MUCH']);
 /** Prepositions that open an adverbial after a speech verb: "said in a statement", "told CNN on Monday". */
 const ADJUNCT_PREPS = new Set(['IN', 'ON', 'AT', 'DURING', 'VIA', 'THROUGH', 'AFTER', 'BEFORE', 'OVER', 'FROM', 'WITH', 'TO', 'BY', 'AHEAD', 'SINCE']);
 const TIME_WORDS = lexicon('time-words');
@@ -72,6 +74,12 @@ export function npEndingAt(tokens: Token[], end: number, lo: number): number {
       if (before && HEAD_PREPS.has(tokens[i - 1].norm) && isNominal(before)) {
         i--;
         continue;
+      }
+      // "most of the claims", "one of the doctors"
+      if (before && tokens[i - 1].norm === 'OF' && (QUANTIFIERS.has(before.norm) || before.pos === 'NUM')) {
+        i -= 2;
+        if (i - 1 >= lo && tokens[i - 1].pos === 'DET') i--;
+        break;
       }
       break;
     }
