@@ -144,7 +144,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (length > 0) return length;
     }
     if (!options.speechOnly && RAISING.has(t.lemma) && t.pos === 'VERB' && infinitiveAt(i + 1)) return 1;
-    const candidates = cueTable.get(t.norm === 'ACCORDING' ? 'ACCORDING' : t.lemma);
+    const listed = cueTable.get(t.norm === 'ACCORDING' ? 'ACCORDING' : t.lemma);
+    const progressive = listed ? undefined : progressiveTaggedAdjective(i);
+    const candidates = listed ?? progressive;
     // any verb right before a colon and a quotation: "Caddell continued: “…”"; with a comma only right after
     // the subject that opens the sentence: "She continued, “…”"
     if (!candidates) {
@@ -152,7 +154,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (tokens[i + 1].text === ':') return 1;
       return tokens[i + 1].text === ',' && opensWithSubjectOf(i) ? 1 : 0;
     }
-    if (t.norm !== 'ACCORDING' && t.pos !== 'VERB') {
+    if (t.norm !== 'ACCORDING' && t.pos !== 'VERB' && !progressive) {
       // a cue the tagger took for a noun: "The New York Post reports that …"
       const next = i + 1 < n ? tokens[i + 1] : null;
       // "Two unions support the tax": a determiner after it makes it the verb
@@ -175,6 +177,23 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (ok && (tail.length > 0 || !notAttributing(i))) return 1 + tail.length;
     }
     return 0;
+  }
+
+  /**
+   * "Trump is promising lower taxes": a progressive cue the tagger read as an adjective, after "be" and
+   * before an object or "to". Its cue entries, or undefined.
+   */
+  function progressiveTaggedAdjective(i: number): CuePhrase[] | undefined {
+    const t = tokens[i];
+    if (t.pos !== 'ADJ' || !/ING$/.test(t.norm) || i + 1 >= n || i === 0 || tokens[i - 1].lemma !== 'BE') return undefined;
+    const next = tokens[i + 1];
+    if (!(next.norm === 'TO' || next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || POSSESSIVE.has(next.norm) || isOpening(i + 1))) return undefined;
+    const stem = t.norm.slice(0, -3);
+    for (const base of [stem, `${stem}E`, stem.slice(0, -1)]) {
+      const entries = cueTable.get(base);
+      if (entries) return entries;
+    }
+    return undefined;
   }
 
   /** The verb at i follows the noun phrase its sentence opens with, and nothing else ("She continued"). */

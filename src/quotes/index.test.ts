@@ -332,3 +332,8 @@ test('quotes_attribution: a conjunction or an adjunct preposition after the cue 
   assert.deepEqual(quotes('The council rejected and then revised the budget.').filter((q) => q.cue.text === 'rejected'), []);
   assert.deepEqual(only('Many residents have heard by now that the plant will close.').slice(1, 4), ['the plant will close', 'Many residents', 'heard']);
 });
+
+test('quotes_attribution: a progressive cue the tagger reads as an adjective is still a cue', () => {
+  assert.deepEqual(only('The governor is promising to reopen the mines.').slice(1, 4), ['to reopen the mines', 'The governor', 'promising']);
+  assert.deepEqual(quotes('The first results are promising.'), []);
+});
