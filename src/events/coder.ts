@@ -201,6 +201,17 @@ function applyTransformations(
   }
 }
 
+/**
+ * A paired code whose two sides are different acts ([042:043]: one visits, the other hosts) on a
+ * to-infinitive ("is scheduled to visit Gondor", "prepared to attend the Games"): the visit is only
+ * planned, and the plan is the visitor's. The host has done nothing yet, so its side is coded when
+ * a visit is reported as taking place ("visited Gondor"). Symmetric pairs ([040:040]) stay: both
+ * sides of a planned meeting plan it.
+ */
+function plannedOnly(infinitive: boolean, code: CodeSpec): boolean {
+  return infinitive && code.reverse !== null && code.reverse !== code.forward;
+}
+
 /** Reused for every sentence: the words (and lemmas) present, to skip patterns that cannot match. */
 const SENTENCE_WORDS = new Set<string>();
 
@@ -499,6 +510,7 @@ export function codeSentence(
       governing = thisVerb;
       continue;
     }
+    const reverse = plannedOnly(infinitive, code) ? null : code.reverse;
     for (const s of source.members) {
       if (!target) {
         if (code.forward) emit(ref(s), null, code.forward);
@@ -506,7 +518,7 @@ export function codeSentence(
       }
       for (const tg of target.members) {
         if (code.forward) emit(ref(s), ref(tg), code.forward);
-        if (code.reverse) emit(ref(tg), ref(s), code.reverse);
+        if (reverse) emit(ref(tg), ref(s), reverse);
       }
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control

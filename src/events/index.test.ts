@@ -73,6 +73,13 @@ test('coder: paired codes give both directions (meetings, visits)', () => {
   assert.deepEqual(triples('Arnor visited Gondor.').sort(), ['ARN>GON:042', 'GON>ARN:043']);
 });
 
+test('coder: a visit that is only planned (a to-infinitive) is the visitor\'s act; the host side waits', () => {
+  assert.deepEqual(triples('Arnor is expected to visit Gondor next month.'), ['ARN>GON:042']);
+  assert.deepEqual(triples('The Arnorian foreign minister is due to visit Gondor.'), ['ARNGOV>GON:042']);
+  // a symmetric pair is both sides' plan
+  assert.deepEqual(triples('Arnor is expected to meet with Gondor.').sort(), ['ARN>GON:040', 'GON>ARN:040']);
+});
+
 test('coder: a negated verb is flagged, not counted', () => {
   const r = coder.code({ text: 'Arnor did not attack Gondor.', date: '2023-05-01' });
   assert.equal(r.events.length, 1);
@@ -127,8 +134,8 @@ test('coder: a complement with no target of its own still gives the code of the 
   assert.deepEqual(codes('Arnor and Gondor are seeking to deepen a partnership.').sort(), ['ARN>GON:031', 'GON>ARN:031']);
   // a pattern that takes in the complement has coded it already
   assert.deepEqual(codes('Arnor and Gondor are seeking to expand a partnership.').sort(), ['ARN>GON:0311', 'GON>ARN:0311']);
-  // a meeting outranks an intent: "prepared to visit" is the visit; a pledge to visit stays an intent
-  assert.deepEqual(codes('Arnor prepared to visit Gondor.').sort(), ['ARN>GON:042', 'GON>ARN:043']);
+  // a meeting outranks an intent: "prepared to visit" is the (planned) visit; a pledge to visit stays an intent
+  assert.deepEqual(codes('Arnor prepared to visit Gondor.'), ['ARN>GON:042']);
   assert.deepEqual(codes('Arnor agreed to visit Gondor.'), ['ARN>GON:036']);
 });
 
