@@ -131,6 +131,21 @@ export function reducedRelativeEnd(ctx: SentenceContext, v: number, afterVerb: b
   return -1;
 }
 
+/**
+ * An -ing word that heads a noun phrase after a preposition, right after a singular common noun:
+ * "killed in Israeli tank shelling", "wounded by army shooting". A gerund clause there would have
+ * no subject, or a plural or possessive one ("by shelling the city", "after troops opening fire",
+ * "despite Gondor's shelling"): a bare singular noun before the -ing word makes a compound noun.
+ */
+export function isNominalGerund(tokens: Token[], i: number, floor: number): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  if (!t.norm.endsWith('ING') || i - 1 < floor || prev.pos !== 'NOUN' || prev.norm !== prev.lemma) return false;
+  let k = i - 2;
+  while (k >= floor && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NUM')) k--;
+  return k >= floor && tokens[k].pos === 'ADP';
+}
+
 /** "would free", "will soon release": wink tags some bare verbs after a modal as ADJ or NOUN. */
 export function afterModal(tokens: Token[], i: number, floor: number): boolean {
   const t = tokens[i];

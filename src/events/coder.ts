@@ -20,6 +20,7 @@ import {
   isHidden,
   isMistaggedVerb,
   isNegated,
+  isNominalGerund,
   isPassive,
   reducedRelativeEnd,
   REPORT_VERBS,
@@ -297,6 +298,7 @@ export function codeSentence(
     const t = tokens[i];
     if (isHidden(ctx, i) || listAt.has(i)) continue;
     if (t.pos !== 'VERB' && !isMistaggedVerb(ctx, i) && !afterModal(tokens, i, sentence.tokenStart)) continue;
+    if (isNominalGerund(tokens, i, sentence.tokenStart)) continue;
     const lastVerb = verbs[verbs.length - 1];
     const relativeEnd = reducedRelativeEnd(ctx, i, lastVerb !== undefined && lastVerb.end <= i && clauseStartBefore(ctx, i) < lastVerb.end);
     if (relativeEnd > i) {

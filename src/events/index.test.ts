@@ -242,3 +242,11 @@ test('coder: a pronoun in lower case never names an actor ("us" is not the US)',
 test('coder: a bracketed acronym after the subject is stepped over ("Arnor (AI) accused …", an acronym the tagger reads as a noun)', () => {
   assert.deepEqual(triples('Arnor (AI) has accused Gondor of aggression.'), ['ARN>GON:1125']);
 });
+
+test('coder: an -ing word after a preposition and a bare singular noun is a compound noun, no verb', () => {
+  // "tank shelling" names the shelling: only the attack is an event, not Mordor shelling Rohan
+  assert.deepEqual(triples('Gondor soldiers were attacked in Mordor tank shelling near Rohan.'), ['MOR>GONMIL:190']);
+  // a gerund clause with its own object stays a verb
+  assert.deepEqual(triples('Arnor was condemned by Mordor for shelling Rohan.'), ['MOR>ARN:112']);
+  assert.deepEqual(triples('Gondor began shelling Rohan.'), ['GON>ROH:190']);
+});
