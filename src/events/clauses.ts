@@ -146,6 +146,31 @@ export function isNominalGerund(tokens: Token[], i: number, floor: number): bool
   return k >= floor && tokens[k].pos === 'ADP';
 }
 
+/** Words of a participle's own verb group: "believed [to be] fired", "thought [to have been] planted". */
+const PARTICIPLE_GROUP_WORDS = new Set(['TO', 'BE', 'HAVE', 'BEEN']);
+const MAX_PARTICIPLE_GROUP = 6;
+
+/**
+ * Who used the instrument a by-phrase names: "was blown up by a missile [fired by rebels]", "by a
+ * bomb believed to have been planted by militants". The phrase after "by" (ending at `npEnd`) names
+ * no actor; a participle right after it describes the instrument, and its own by-phrase names the
+ * doer. Returns that actor list and where it ends, or null.
+ */
+export function instrumentUser(ctx: SentenceContext, npEnd: number, limit: number): { list: ActorList; end: number } | null {
+  const { tokens } = ctx;
+  const first = tokens[npEnd];
+  if (npEnd >= limit || first.pos !== 'VERB' || first.norm === first.lemma || first.norm.endsWith('ING')) return null;
+  for (let k = npEnd + 1; k < limit && k <= npEnd + MAX_PARTICIPLE_GROUP; k++) {
+    const x = tokens[k];
+    if (x.norm === 'BY') {
+      const list = ctx.lists.find((l) => l.start > k && l.start <= k + 3 && !isHidden(ctx, l.start));
+      return list ? { list, end: list.end } : null;
+    }
+    if (x.pos !== 'VERB' && x.pos !== 'ADV' && !PARTICIPLE_GROUP_WORDS.has(x.norm)) return null;
+  }
+  return null;
+}
+
 /** "would free", "will soon release": wink tags some bare verbs after a modal as ADJ or NOUN. */
 export function afterModal(tokens: Token[], i: number, floor: number): boolean {
   const t = tokens[i];

@@ -17,6 +17,7 @@ import {
   findSubject,
   finiteAfterNoun,
   hideSubClauses,
+  instrumentUser,
   isHidden,
   isMistaggedVerb,
   isNegated,
@@ -417,7 +418,11 @@ export function codeSentence(
     let target: ActorList | null = match?.target ?? objectList;
     if (passive && !match?.source) {
       // "Eriador was opposed by Osgiliath": the by-phrase is the source
-      const byList = byStart < 0 ? null : (lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
+      const byActor = byStart < 0 ? null : (lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
+      const user = byActor || byEnd <= byStart ? null : instrumentUser(ctx, byEnd, clauseEnd);
+      const byList = byActor ?? user?.list ?? null;
+      // the participle phrase is part of the by-phrase: its verbs are no events of their own
+      if (user) for (let k = byEnd; k < user.end; k++) hidden[k - sentence.tokenStart] = 1;
       // a pattern's "+" after the verb is the object, which in the passive is the subject, not the by-phrase
       target = match?.target && match.target !== byList ? match.target : subject;
       // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does

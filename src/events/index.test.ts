@@ -250,3 +250,10 @@ test('coder: an -ing word after a preposition and a bare singular noun is a comp
   assert.deepEqual(triples('Arnor was condemned by Mordor for shelling Rohan.'), ['MOR>ARN:112']);
   assert.deepEqual(triples('Gondor began shelling Rohan.'), ['GON>ROH:190']);
 });
+
+test('coder: a by-phrase naming an instrument takes its doer from the participle describing it', () => {
+  assert.deepEqual(triples('Rohan was attacked by a rocket fired by Mordor soldiers.'), ['MORMIL>ROH:190']);
+  assert.deepEqual(triples('Rohan was attacked by a rocket believed to have been fired by Mordor.'), ['MOR>ROH:190']);
+  // the participle phrase belongs to the by-phrase: its verb is no event against an earlier place
+  assert.deepEqual(triples('Rohan was attacked near Gondor by a rocket thought to be shelled by Mordor.'), ['MOR>ROH:190']);
+});
