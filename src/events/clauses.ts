@@ -319,7 +319,8 @@ export function findSubject(ctx: SentenceContext, groupStart: number, clauseStar
     if (firstContent && t.pos === 'NOUN' && !infinitive) {
       // a plain noun right before the verb is its subject; only its possessor can make it an actor
       let j = k - 1;
-      while (j >= clauseStart && !isHidden(ctx, j) && !listAt.has(j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
+      // (a number inside the phrase is a modifier too: "the Boeing 777 flight")
+      while (j >= clauseStart && !isHidden(ctx, j) && !listAt.has(j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'NUM' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
       if (j >= clauseStart && tokens[j].norm === "'S" && listAt.get(j - 1)) return listAt.get(j - 1)!;
       // an actor before the noun modifies it: "Calenardhon crowds burned", "Russian missiles struck"
       const modifier = j >= clauseStart ? listAt.get(j) : undefined;

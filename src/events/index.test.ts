@@ -257,3 +257,8 @@ test('coder: a by-phrase naming an instrument takes its doer from the participle
   // the participle phrase belongs to the by-phrase: its verb is no event against an earlier place
   assert.deepEqual(triples('Rohan was attacked near Gondor by a rocket thought to be shelled by Mordor.'), ['MOR>ROH:190']);
 });
+
+test('coder: a number inside the subject noun phrase does not hide the actor modifying it', () => {
+  assert.deepEqual(triples('The Gondor 12th brigade attacked Rohan.'), ['GON>ROH:190']);
+  assert.deepEqual(triples('A Gondor 777 airliner was attacked by Mordor.'), ['MOR>GON:190']);
+});
