@@ -106,6 +106,34 @@ const TIME_WORDS = lexicon('time-words');
 const DETERMINERS = new Set(['THE', 'A', 'AN', 'ITS', 'THEIR', 'HIS', 'HER', 'OUR', 'SOME', 'SEVERAL', 'MANY', 'TWO', 'THREE', 'ALL', 'BOTH']);
 const LINKS_AGENT_TO_ACTOR = new Set(['OF', 'FROM', 'IN', 'FOR']);
 const LIST_JOINERS = new Set(['AND', 'OR', 'NOR', ',']);
+/** Words that place a noun ("positions near Aleppo", "a target southwest of Baghdad"), unlike "of" or "from" alone. */
+const PLACING_PREPOSITIONS = new Set(['IN', 'NEAR', 'OUTSIDE', 'INSIDE']);
+const COMPASS_WORD = /^(NORTH|SOUTH|EAST|WEST|NORTHEAST|NORTHWEST|SOUTHEAST|SOUTHWEST|NORTH-EAST|NORTH-WEST|SOUTH-EAST|SOUTH-WEST)$/;
+/** The nouns an agent modifies before the phrase that places them: "[rebel] positions", "[Islamic] State target". */
+const MAX_MODIFIED_NOUNS = 3;
+
+/**
+ * Tokens [from, to) between an agent and a place are the rest of a named group's noun phrase and a
+ * placing preposition: "an Islamic State [target southwest of] Baghdad", "the Free Police [unit in]
+ * Aleppo". Then the place is where the group is: a country-less sector takes the place's country,
+ * as "rebels in Idlib" does. Only when the sector word opens a name: a sector word that merely
+ * modifies a common noun names a thing or an event, no actor ("military exercises in Alaska",
+ * "a cabinet meeting in Washington"). "Of" or "from" alone after the noun names what the noun is
+ * about or where an action starts ("the capture of Aleppo", "a withdrawal from Syria"), not where
+ * the group is.
+ */
+function locatedAfterNoun(tokens: Token[], from: number, to: number, hidden: (i: number) => boolean): boolean {
+  if (tokens[from]?.pos !== 'PROPN') return false;
+  let k = from;
+  while (k < to && !hidden(k) && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NUM') && !COMPASS_WORD.test(tokens[k].norm)) k++;
+  const nouns = k - from;
+  if (nouns === 0 || nouns > MAX_MODIFIED_NOUNS || tokens[k - 1].pos !== 'NOUN') return false;
+  if (k < to && COMPASS_WORD.test(tokens[k].norm) && tokens[k + 1]?.norm === 'OF') k += 2;
+  else if (k < to && PLACING_PREPOSITIONS.has(tokens[k].norm)) k++;
+  else return false;
+  while (k < to && !hidden(k) && DETERMINERS.has(tokens[k].norm)) k++;
+  return k === to;
+}
 
 /** Tokens that may sit inside an actor phrase without ending it. */
 function isModifier(t: Token): boolean {
@@ -176,11 +204,18 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
     const parts: Mention[] = [first];
     let end = first.end;
     let j = k + 1;
+    /** The place came after a noun the agent modifies: the sector is not shared with places listed after it. */
+    let placedNoun = false;
     // extend over modifiers, "'s", and agent→of→actor links
     while (j < mentions.length) {
       const next = mentions[j];
       let ok = true;
-      for (let t = end; t < next.start; t++) {
+      // "an Islamic State target southwest of Baghdad": a named group without a country is located by
+      // the place after the noun it modifies
+      const onlyAgents = parts.every((p) => p.kind === 'agent');
+      const located = onlyAgents && next.kind === 'actor' && locatedAfterNoun(tokens, end, next.start, hidden);
+      if (located) placedNoun = true;
+      for (let t = end; t < next.start && !located; t++) {
         if (hidden(t)) {
           ok = false;
           break;
@@ -229,7 +264,7 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
     const lastPart = parts[parts.length - 1];
     const modifierOnly = codes.length === 0 && end < tokens.length && tokens[end].pos === 'NOUN' && lastPart.end === end;
     const code = modifierOnly ? null : combineCodes(codes, allAgents);
-    const agentFirst = parts[0].kind === 'agent' && actorCodes.length > 0;
+    const agentFirst = parts[0].kind === 'agent' && actorCodes.length > 0 && !placedNoun;
     const personName = end > nameStart && parts[parts.length - 1].kind === 'agent' ? { start: nameStart, end } : undefined;
     if (code) {
       groups.push({

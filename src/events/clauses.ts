@@ -131,6 +131,46 @@ export function reducedRelativeEnd(ctx: SentenceContext, v: number, afterVerb: b
   return -1;
 }
 
+/**
+ * An -ing word that heads a noun phrase after a preposition, right after a singular common noun:
+ * "killed in Israeli tank shelling", "wounded by army shooting". A gerund clause there would have
+ * no subject, or a plural or possessive one ("by shelling the city", "after troops opening fire",
+ * "despite Gondor's shelling"): a bare singular noun before the -ing word makes a compound noun.
+ */
+export function isNominalGerund(tokens: Token[], i: number, floor: number): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  if (!t.norm.endsWith('ING') || i - 1 < floor || prev.pos !== 'NOUN' || prev.norm !== prev.lemma) return false;
+  let k = i - 2;
+  while (k >= floor && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NUM')) k--;
+  return k >= floor && tokens[k].pos === 'ADP';
+}
+
+/** Words of a participle's own verb group: "believed [to be] fired", "thought [to have been] planted". */
+const PARTICIPLE_GROUP_WORDS = new Set(['TO', 'BE', 'HAVE', 'BEEN']);
+const MAX_PARTICIPLE_GROUP = 6;
+
+/**
+ * Who used the instrument a by-phrase names: "was blown up by a missile [fired by rebels]", "by a
+ * bomb believed to have been planted by militants". The phrase after "by" (ending at `npEnd`) names
+ * no actor; a participle right after it describes the instrument, and its own by-phrase names the
+ * doer. Returns that actor list and where it ends, or null.
+ */
+export function instrumentUser(ctx: SentenceContext, npEnd: number, limit: number): { list: ActorList; end: number } | null {
+  const { tokens } = ctx;
+  const first = tokens[npEnd];
+  if (npEnd >= limit || first.pos !== 'VERB' || first.norm === first.lemma || first.norm.endsWith('ING')) return null;
+  for (let k = npEnd + 1; k < limit && k <= npEnd + MAX_PARTICIPLE_GROUP; k++) {
+    const x = tokens[k];
+    if (x.norm === 'BY') {
+      const list = ctx.lists.find((l) => l.start > k && l.start <= k + 3 && !isHidden(ctx, l.start));
+      return list ? { list, end: list.end } : null;
+    }
+    if (x.pos !== 'VERB' && x.pos !== 'ADV' && !PARTICIPLE_GROUP_WORDS.has(x.norm)) return null;
+  }
+  return null;
+}
+
 /** "would free", "will soon release": wink tags some bare verbs after a modal as ADJ or NOUN. */
 export function afterModal(tokens: Token[], i: number, floor: number): boolean {
   const t = tokens[i];
@@ -279,7 +319,8 @@ export function findSubject(ctx: SentenceContext, groupStart: number, clauseStar
     if (firstContent && t.pos === 'NOUN' && !infinitive) {
       // a plain noun right before the verb is its subject; only its possessor can make it an actor
       let j = k - 1;
-      while (j >= clauseStart && !isHidden(ctx, j) && !listAt.has(j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
+      // (a number inside the phrase is a modifier too: "the Boeing 777 flight")
+      while (j >= clauseStart && !isHidden(ctx, j) && !listAt.has(j) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'NUM' || tokens[j].norm === 'AND' || tokens[j].pos === 'DET')) j--;
       if (j >= clauseStart && tokens[j].norm === "'S" && listAt.get(j - 1)) return listAt.get(j - 1)!;
       // an actor before the noun modifies it: "Calenardhon crowds burned", "Russian missiles struck"
       const modifier = j >= clauseStart ? listAt.get(j) : undefined;

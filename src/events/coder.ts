@@ -17,9 +17,11 @@ import {
   findSubject,
   finiteAfterNoun,
   hideSubClauses,
+  instrumentUser,
   isHidden,
   isMistaggedVerb,
   isNegated,
+  isNominalGerund,
   isPassive,
   reducedRelativeEnd,
   REPORT_VERBS,
@@ -201,6 +203,17 @@ function applyTransformations(
   }
 }
 
+/**
+ * A paired code whose two sides are different acts ([042:043]: one visits, the other hosts) on a
+ * to-infinitive ("is scheduled to visit Gondor", "prepared to attend the Games"): the visit is only
+ * planned, and the plan is the visitor's. The host has done nothing yet, so its side is coded when
+ * a visit is reported as taking place ("visited Gondor"). Symmetric pairs ([040:040]) stay: both
+ * sides of a planned meeting plan it.
+ */
+function plannedOnly(infinitive: boolean, code: CodeSpec): boolean {
+  return infinitive && code.reverse !== null && code.reverse !== code.forward;
+}
+
 /** Reused for every sentence: the words (and lemmas) present, to skip patterns that cannot match. */
 const SENTENCE_WORDS = new Set<string>();
 
@@ -286,6 +299,7 @@ export function codeSentence(
     const t = tokens[i];
     if (isHidden(ctx, i) || listAt.has(i)) continue;
     if (t.pos !== 'VERB' && !isMistaggedVerb(ctx, i) && !afterModal(tokens, i, sentence.tokenStart)) continue;
+    if (isNominalGerund(tokens, i, sentence.tokenStart)) continue;
     const lastVerb = verbs[verbs.length - 1];
     const relativeEnd = reducedRelativeEnd(ctx, i, lastVerb !== undefined && lastVerb.end <= i && clauseStartBefore(ctx, i) < lastVerb.end);
     if (relativeEnd > i) {
@@ -404,7 +418,11 @@ export function codeSentence(
     let target: ActorList | null = match?.target ?? objectList;
     if (passive && !match?.source) {
       // "Eriador was opposed by Osgiliath": the by-phrase is the source
-      const byList = byStart < 0 ? null : (lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
+      const byActor = byStart < 0 ? null : (lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
+      const user = byActor || byEnd <= byStart ? null : instrumentUser(ctx, byEnd, clauseEnd);
+      const byList = byActor ?? user?.list ?? null;
+      // the participle phrase is part of the by-phrase: its verbs are no events of their own
+      if (user) for (let k = byEnd; k < user.end; k++) hidden[k - sentence.tokenStart] = 1;
       // a pattern's "+" after the verb is the object, which in the passive is the subject, not the by-phrase
       target = match?.target && match.target !== byList ? match.target : subject;
       // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does
@@ -499,6 +517,7 @@ export function codeSentence(
       governing = thisVerb;
       continue;
     }
+    const reverse = plannedOnly(infinitive, code) ? null : code.reverse;
     for (const s of source.members) {
       if (!target) {
         if (code.forward) emit(ref(s), null, code.forward);
@@ -506,7 +525,7 @@ export function codeSentence(
       }
       for (const tg of target.members) {
         if (code.forward) emit(ref(s), ref(tg), code.forward);
-        if (code.reverse) emit(ref(tg), ref(s), code.reverse);
+        if (reverse) emit(ref(tg), ref(s), reverse);
       }
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control

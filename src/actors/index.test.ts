@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadDictionaries } from '../dictionaries/index.ts';
+import { analyze } from '../text/index.ts';
+import { findMentions, groupActors } from './index.ts';
+
+const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
+const dicts = loadDictionaries({ dirs: [MINI], builtin: false });
+
+/** The actor phrases of a one-sentence text, as "words=CODE". */
+function phrases(text: string): string[] {
+  const doc = analyze(text);
+  const s = doc.sentences[0];
+  const mentions = findMentions(doc.tokens, s.tokenStart, s.tokenEnd, dicts, 20230501);
+  return groupActors(doc.tokens, mentions, () => false).map((g) => `${doc.tokens.slice(g.start, g.end).map((t) => t.text).join(' ')}=${g.code}`);
+}
+
+test('actors: a named group without a country is placed by a place after the noun it modifies', () => {
+  assert.deepEqual(phrases('Arnor shelled a Police Academy compound near Minas Tirith.'), ['Arnor=ARN', 'Police Academy compound near Minas Tirith=GONCOP']);
+  assert.deepEqual(phrases('Arnor bombed a Police Academy building southwest of Gondor.'), ['Arnor=ARN', 'Police Academy building southwest of Gondor=GONCOP']);
+  // a sector word that only modifies a common noun names a thing or an event, no actor to place
+  assert.deepEqual(phrases('Arnor held soldier drills in Gondor.'), ['Arnor=ARN', 'Gondor=GON']);
+  // "of" or "from" alone says what the noun is about, or where something starts: not where the group is
+  assert.deepEqual(phrases('Arnor condemned the Police Academy raid of Gondor.'), ['Arnor=ARN', 'Police Academy=---COP', 'Gondor=GON']);
+  assert.deepEqual(phrases('Arnor welcomed a Police Academy withdrawal from Gondor.'), ['Arnor=ARN', 'Police Academy=---COP', 'Gondor=GON']);
+  // the place does not lend the sector to what is listed after it
+  assert.deepEqual(phrases('Police Academy units in Gondor, Rohan and Mordor were shelled.'), ['Police Academy units in Gondor=GONCOP', 'Rohan=ROH', 'Mordor=MOR']);
+});
