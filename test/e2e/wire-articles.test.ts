@@ -135,3 +135,14 @@ test('wire: returning artworks, honours, continued attacks and mended ties', () 
   assert.deepEqual(full('Turkey sought to mend ties with Armenia.'), ['TUR>ARM:050']);
   assert.deepEqual(full('Bahrain established diplomatic relations with Israel.'), ['BHR>ISR:054']);
 });
+
+test('wire: candidates, legislators, drivers and tycoons carry sectors; the Saudi-led coalition is Saudi military', () => {
+  const full = (text: string, date = '2021-03-01') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('Venezuela jailed a former presidential candidate.'), ['VEN>---ELI:173']);
+  assert.deepEqual(full('Indian MLAs criticized Pakistan.'), ['INDLEG>PAK:111']);
+  assert.deepEqual(full('Police arrested Brazilian truck drivers.'), ['---COP>BRALAB:173']);
+  assert.deepEqual(full('The Saudi-led coalition bombed Houthi rebels.', '2019-06-01'), ['SAUMIL>YEMREB:195']);
+  // before taking office Trump was a businessman, then a candidate
+  assert.deepEqual(full('Donald Trump criticized Mexico.', '2016-03-01'), ['USAELI>MEX:111']);
+  assert.deepEqual(full('Alassane Ouattara met Emmanuel Macron.', '2019-06-01'), ['CIVGOV>FRAGOV:040']);
+});
