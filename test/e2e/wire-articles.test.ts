@@ -145,4 +145,6 @@ test('wire: candidates, legislators, drivers and tycoons carry sectors; the Saud
   // before taking office Trump was a businessman, then a candidate
   assert.deepEqual(full('Donald Trump criticized Mexico.', '2016-03-01'), ['USAELI>MEX:111']);
   assert.deepEqual(full('Alassane Ouattara met Emmanuel Macron.', '2019-06-01'), ['CIVGOV>FRAGOV:040']);
+  // national airlines are their country's business sector
+  assert.deepEqual(full('Ukrainian rebels shot down a Malaysia Airlines plane.', '2014-07-20'), ['UKRREB>MYSBUS:190']);
 });
