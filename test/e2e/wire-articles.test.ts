@@ -115,3 +115,36 @@ test('wire: Dyad\'s own discard list matches on tokens, so a sports story ending
   assert.equal(r.discarded?.text, 'PREMIER_LEAGUE');
   assert.deepEqual(r.events, []);
 });
+
+test('wire: sums of money given to a state are economic aid; weapons or relief bought with them keep their own code', () => {
+  const full = (text: string) => coder.code({ text, date: '2021-03-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('Norway gave $15 million to Somalia on Tuesday.'), ['NOR>SOM:071']);
+  assert.deepEqual(full('Canada lent 300 million dollars to Jordan.'), ['CAN>JOR:071']);
+  assert.deepEqual(full('Denmark sent 40 million euros worth of weapons to Ukraine.'), ['DNK>UKR:072']);
+  assert.deepEqual(full('Sweden provided 5 million euros in emergency relief to Sudan.'), ['SWE>SDN:073']);
+  assert.deepEqual(full('South Korea pledged $300 million to Ukraine.'), ['KOR>UKR:0331']);
+  assert.deepEqual(full('Turkey dispatched a field hospital to Libya.'), ['TUR>LBY:073']);
+});
+
+test('wire: returning artworks, honours, continued attacks and mended ties', () => {
+  const full = (text: string) => coder.code({ text, date: '2021-03-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('Germany returned a looted bronze statue to Nigeria.'), ['DEU>NGA:0842']);
+  assert.deepEqual(full('Albania awarded a state medal to Greece.'), ['ALB>GRC:051']);
+  assert.deepEqual(full('Turkish troops intensified their attacks on Syrian rebels.'), ['TURMIL>SYRREB:190']);
+  // mending relations is cooperation (050); establishing them is recognition (054)
+  assert.deepEqual(full('Turkey sought to mend ties with Armenia.'), ['TUR>ARM:050']);
+  assert.deepEqual(full('Bahrain established diplomatic relations with Israel.'), ['BHR>ISR:054']);
+});
+
+test('wire: candidates, legislators, drivers and tycoons carry sectors; the Saudi-led coalition is Saudi military', () => {
+  const full = (text: string, date = '2021-03-01') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('Venezuela jailed a former presidential candidate.'), ['VEN>---ELI:173']);
+  assert.deepEqual(full('Indian MLAs criticized Pakistan.'), ['INDLEG>PAK:111']);
+  assert.deepEqual(full('Police arrested Brazilian truck drivers.'), ['---COP>BRALAB:173']);
+  assert.deepEqual(full('The Saudi-led coalition bombed Houthi rebels.', '2019-06-01'), ['SAUMIL>YEMREB:195']);
+  // before taking office Trump was a businessman, then a candidate
+  assert.deepEqual(full('Donald Trump criticized Mexico.', '2016-03-01'), ['USAELI>MEX:111']);
+  assert.deepEqual(full('Alassane Ouattara met Emmanuel Macron.', '2019-06-01'), ['CIVGOV>FRAGOV:040']);
+  // national airlines are their country's business sector
+  assert.deepEqual(full('Ukrainian rebels shot down a Malaysia Airlines plane.', '2014-07-20'), ['UKRREB>MYSBUS:190']);
+});
