@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DyadError } from '../model/index.ts';
 import { kindOfFile, loadDictionaries, parseActors, parseAgents, parseOntology, parseVerbs } from './index.ts';
+import { tempDir } from '../../test/helpers/tmp.ts';
 
 const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
 
@@ -85,7 +85,7 @@ test('dictionaries: a coding ontology says what a negated code means', () => {
 });
 
 test('dictionaries: a malformed line is reported with file, line and problem', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-dict-'));
+  const dir = tempDir('dict');
   writeFileSync(join(dir, 'bad.verbs.txt'), '--- MEET [040] ---\nMEET\n- * (WITH) [04!]\n');
   assert.throws(
     () => loadDictionaries({ dirs: [dir], builtin: false, strict: true }),
@@ -95,6 +95,17 @@ test('dictionaries: a malformed line is reported with file, line and problem', (
   const lenient = loadDictionaries({ dirs: [dir], builtin: false });
   assert.equal(lenient.diagnostics[0].line, 3);
   assert.equal(lenient.counts.patterns, 0);
+});
+
+test('dictionaries: a folder without dictionary files is an error that names the folder of folders it may be', () => {
+  const dir = tempDir('dict-parent');
+  mkdirSync(join(dir, 'mine'));
+  writeFileSync(join(dir, 'mine', 'my.verbs.txt'), '');
+  writeFileSync(join(dir, 'notes.md'), '# notes');
+  assert.throws(
+    () => loadDictionaries({ dirs: [dir], builtin: false }),
+    (err: unknown) => err instanceof DyadError && err.message.includes('no dictionary files') && err.message.includes(`did you mean ${join(dir, 'mine')}?`),
+  );
 });
 
 test('dictionaries: a missing folder is a clear error', () => {

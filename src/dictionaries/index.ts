@@ -177,7 +177,21 @@ function listDictFiles(dir: string): Array<{ kind: DictionaryKind; path: string 
     const kind = kindOfFile(name);
     if (kind) files.push({ kind, path: join(dir, name) });
   }
+  if (files.length === 0) {
+    // a folder of dictionary folders ("data/dictionaries") is a common slip: name the one meant
+    const inner = names.filter((name) => isDirectory(join(dir, name)) && readdirSync(join(dir, name)).some((f) => kindOfFile(f) !== null));
+    const hint = inner.length > 0 ? `; did you mean ${inner.slice(0, 3).map((name) => join(dir, name)).join(' or ')}?` : '';
+    throw new DyadError('DICT_MISSING', `${dir}: no dictionary files (.txt files whose names hold "verb", "actor", "agent", "discard" or "ontology")${hint}`);
+  }
   return files;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Prefixes written with a hyphen in news ("re-examine") and as a separate word in dictionaries ("RE_EXAMINE"). */

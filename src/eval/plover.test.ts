@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DyadError } from '../model/index.ts';
 import { loadPloverSuite, runEval, type PloverReport } from './index.ts';
+import { tempDir } from '../../test/helpers/tmp.ts';
 
 const MINI = fileURLToPath(new URL('../../test/fixtures/eval/plover-mini/', import.meta.url));
 const SHARED = fileURLToPath(new URL('../../../shared/eval/plover-dev/', import.meta.url));
@@ -37,7 +37,7 @@ test('eval plover-dev: human output lists the misses and prints its own summary 
 });
 
 test('eval plover-dev: a malformed record names its line', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-plover-'));
+  const dir = tempDir('plover');
   writeFileSync(join(dir, 'records.jsonl'), '{"id":"a","text":"x","label":"AID","source_text":"a","target_text":"b"}\n{"id":"b","text":"y"}\n');
   await assert.rejects(loadPloverSuite(dir), (e: unknown) => e instanceof DyadError && e.line === 2 && /"label" must be a string/.test(e.message));
   await assert.rejects(loadPloverSuite(join(dir, 'missing')), /suite folder not found/);

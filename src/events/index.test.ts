@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoder, parseDate } from './index.ts';
+import { tempDir } from '../../test/helpers/tmp.ts';
 
 const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
 const coder = await createCoder({ dictDirs: [MINI], builtin: false });
@@ -15,7 +15,7 @@ const triples = (text: string, date = '2023-05-01') =>
 
 /** The mini dictionaries plus one more file (`name`, e.g. "extra.verbs.txt"); returns a `triples` for them. */
 async function triplesWith(name: string, content: string): Promise<(text: string) => string[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-extra-'));
+  const dir = tempDir('extra');
   writeFileSync(join(dir, name), content);
   const extended = await createCoder({ dictDirs: [MINI, dir], builtin: false });
   return (text) =>
@@ -87,7 +87,7 @@ test('coder: a negated verb is flagged, not counted', () => {
 });
 
 test('coder: with a coding ontology, a negated verb takes the opposite code', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dyad-onto-'));
+  const dir = tempDir('onto');
   writeFileSync(join(dir, 'test.ontology.txt'), '112:0xFFFF+0x0080\n050:0x0080\n190:0x00A0\n');
   const withOntology = await createCoder({ dictDirs: [MINI, dir], builtin: false });
   const criticized = withOntology.code({ text: 'Arnor did not criticize Gondor.', date: '2023-05-01' }).events;

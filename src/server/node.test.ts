@@ -25,9 +25,12 @@ before(async () => {
 });
 
 after(async () => {
-  await server.close();
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
+  try {
+    await server.close();
+    await store.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('serve_loopback: API, web app with a content policy, no path escapes', async () => {

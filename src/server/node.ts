@@ -77,6 +77,9 @@ export function staticFiles(dir: string): Hono {
   return app;
 }
 
+/** How long close() lets requests in flight finish before cutting their connections. */
+const CLOSE_GRACE_MS = 2000;
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const api = createApp(options);
   const app = new Hono();
@@ -93,6 +96,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${shown}:${port}`,
     port,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        // idle keep-alive connections would hold close() open until clients drop them; requests in flight
+        // get a grace period, then their connections are cut too (a client still sending a refused upload)
+        const http1 = 'closeIdleConnections' in server;
+        const cut = http1 ? setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS) : undefined;
+        server.close(() => {
+          clearTimeout(cut);
+          ok();
+        });
+        if (http1) server.closeIdleConnections();
+      }),
   };
 }
