@@ -71,6 +71,17 @@ function findVerb(dicts: Dictionaries, tokens: Token[], i: number, end: number):
   return null;
 }
 
+/**
+ * The start of the subject of the clause a verb reports ("says [Israel] must end …", "said that
+ * [Hamas] should …"): the actor list right before that clause's verb, with nothing but "that"
+ * or a determiner between it and the reporting verb. Returns -1 when there is none.
+ */
+function reportedSubjectAt(tokens: Token[], list: ActorList | undefined, verbEnd: number): number {
+  if (!list || list.start < verbEnd) return -1;
+  for (let k = verbEnd; k < list.start; k++) if (tokens[k].norm !== 'THAT' && tokens[k].pos !== 'DET') return -1;
+  return list.start;
+}
+
 interface VerbRecord {
   base: string;
   block: number;
@@ -344,6 +355,8 @@ export function codeSentence(
     const base = hit.form.base.split(' ')[0];
     let objectEnd = clauseEnd;
     let thatAt = -1;
+    /** Where the verb's complement starts: the "to" of an object-control infinitive, the subject of a reported clause. */
+    let complementAt = -1;
     const speech = REPORT_VERBS.has(base);
     for (let k = hit.end; k < clauseEnd; k++) {
       const x = tokens[k];
@@ -352,6 +365,7 @@ export function codeSentence(
       // "called on Muslim countries to cut ties with Israel": the one called on comes before the infinitive
       if (x.norm === 'TO' && tokens[k + 1]?.pos === 'VERB' && OBJECT_CONTROL.has(base)) {
         objectEnd = k;
+        complementAt = k;
         break;
       }
       // a new clause with its own subject: "says it has …", "said such a step would …"
@@ -368,6 +382,7 @@ export function codeSentence(
         // ("said that an embargo against Mordor would fail")
         const clauseSubject = thatAt >= 0 || !(speech || x.pos === 'AUX') ? undefined : listAt.get(k - 1);
         objectEnd = clauseSubject ? clauseSubject.start : k;
+        complementAt = reportedSubjectAt(tokens, listAt.get(k - 1), hit.end);
         break;
       }
     }
@@ -392,7 +407,11 @@ export function codeSentence(
       // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
       // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
       if (!passive && p.reversed) continue;
-      let m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit, firstWordAt: Infinity, ...(OBJECT_CONTROL.has(base) ? { actorLimit: objectEnd } : {}) };
+      let m: PatternMatch = {
+        pattern: p, compound: false, score: 0, wordLimit, firstWordAt: Infinity,
+        ...(OBJECT_CONTROL.has(base) ? { actorLimit: objectEnd } : {}),
+        ...(complementAt >= 0 ? { complementAt } : {}),
+      };
       if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) {
         if (!passive) continue;
         if (p.beforeAlts.length > 0) {

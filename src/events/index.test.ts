@@ -262,3 +262,14 @@ test('coder: a number inside the subject noun phrase does not hide the actor mod
   assert.deepEqual(triples('The Gondor 12th brigade attacked Rohan.'), ['GON>ROH:190']);
   assert.deepEqual(triples('A Gondor 777 airliner was attacked by Mordor.'), ['MOR>GON:190']);
 });
+
+test('coder: a pattern that names the "to" of an object-control infinitive reads on in it ("ordered X to leave")', async () => {
+  const codes = await triplesWith(
+    'order.verbs.txt',
+    '--- ORDER [---] ---\nORDER\n- * + (TO {LEAVE}) [174]\n- * WITHDRAWAL [0874]\n\n--- ANNOUNCE [---] ---\nANNOUNCE\n',
+  );
+  assert.deepEqual(codes('Arnor ordered Gondor to leave.'), ['ARN>GON:174']);
+  assert.deepEqual(codes('Arnor ordered the Gondor troops to leave the country.'), ['ARN>GONMIL:174']);
+  // words of the infinitive's clause are not the ordering verb's unless the pattern goes in through its "to"
+  assert.deepEqual(codes('Arnor ordered Gondor to announce a withdrawal.'), []);
+});
