@@ -103,6 +103,21 @@ interface VerbRecord {
   end: number;
   /** Just past the last word its pattern matched after it ("SEEK * (TO {DEEPEN &COOPERATION_})"). */
   patternEnd: number;
+  /**
+   * The subject of the clause this verb reports, when its pattern read into that clause ("- * +
+   * &MUST_ [100]": "says Israel must end …" is a demand on Israel); its verb says what is demanded.
+   */
+  reportedSubject: ActorList | null;
+}
+
+/**
+ * The verb whose pattern took `source` in as the subject of the clause it reports: "Russia says
+ * [Israel] must end attacks" for "end". Null when no earlier verb did.
+ */
+function reportingVerb(verbs: VerbRecord[], source: ActorList | null, groupStart: number): VerbRecord | null {
+  if (!source) return null;
+  for (let v = verbs.length - 1; v >= 0; v--) if (verbs[v].reportedSubject === source && verbs[v].end <= groupStart) return verbs[v];
+  return null;
 }
 
 function actorRefs(doc: Doc, tokens: Token[]): ToRef {
@@ -501,6 +516,8 @@ export function codeSentence(
       events: [],
       end: hit.end,
       patternEnd: match?.wordsEnd ?? -1,
+      reportedSubject:
+        match?.target && match.target.start === complementAt && (match.wordsEnd ?? -1) > complementAt ? match.target : null,
     };
     verbs.push(thisVerb);
     if (!code.forward && !code.reverse) {
@@ -546,6 +563,19 @@ export function codeSentence(
         if (code.forward) emit(ref(s), ref(tg), code.forward);
         if (reverse) emit(ref(tg), ref(s), reverse);
       }
+    }
+    // "Russia says Israel must end attacks on Syria": a demand for de-escalation (1056), said by
+    // the speaker to Israel; the reported act is only demanded, so it is no event of its own
+    const reporter = negated ? null : reportingVerb(verbs, source, groupStart);
+    const reported = reporter?.source && reporter.target && reporter.code.forward && code.forward
+      ? complements.combine(reporter.code.forward.slice(0, 2), code.forward)
+      : null;
+    if (reporter?.source && reporter.target && reported) {
+      const rule = { file: 'complement-codes.tsv', line: 0, text: `${reporter.base} + ${base} → ${reported}` };
+      for (const e of [...reporter.events, ...thisVerb.events]) dropped.add(e);
+      thisVerb.events = pairEvents(codes, sentence.index, reporter.source, reporter.target, reported, reporter.verbSpan, reporter.negated, rule, ref);
+      governing = thisVerb;
+      continue;
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
     // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.

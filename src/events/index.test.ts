@@ -273,3 +273,18 @@ test('coder: a pattern that names the "to" of an object-control infinitive reads
   // words of the infinitive's clause are not the ordering verb's unless the pattern goes in through its "to"
   assert.deepEqual(codes('Arnor ordered Gondor to announce a withdrawal.'), []);
 });
+
+test('coder: a speech verb whose pattern names the reported clause\'s subject and "must" is a demand on it, refined by the act demanded', async () => {
+  const codes = await triplesWith(
+    'must.verbs.txt',
+    '&MUST_\n+MUST\n+SHOULD\n+HAVE_TO\n\n--- SAY [---] ---\nSAY {SAID SAYS SAYING}\n- * + &MUST_ [100]\n',
+  );
+  // a demand to meet (108) by the speaker on the reported clause's subject; the meeting is only demanded
+  assert.deepEqual(codes('Arnor says Gondor must meet Rohan.'), ['ARN>GON:108']);
+  assert.deepEqual(codes('Arnor said that Gondor should meet Rohan.'), ['ARN>GON:108']);
+  // an act demanded not to happen is no refinement: the bare demand stays
+  assert.deepEqual(codes('Arnor said Gondor must not attack Rohan.'), ['ARN>GON:100']);
+  // without the obligation it is a report, and the speaker's own obligation is no demand
+  assert.deepEqual(codes('Arnor said Gondor will meet Rohan.'), ['GON>ROH:040']);
+  assert.deepEqual(codes('Arnor said it must attack Gondor.'), ['ARN>GON:190']);
+});
