@@ -54,7 +54,42 @@ const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, comm
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const COMPLEMENT_VERBS = lexicon('infinitive-complement-verbs');
 const INTENT_VERBS = lexicon('intent-verbs');
+const INTENT_ADJECTIVES = lexicon('intent-adjectives');
 const NOUN_PHRASE_TAGS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+/** Verbs that link a subject to a predicate adjective ("is willing", "remains ready", "stands ready"). */
+const COPULAS = new Set(['BE', 'REMAIN', 'SEEM', 'APPEAR', 'STAND']);
+
+interface IntentAdjective {
+  /** The adjective ("willing"). */
+  at: number;
+  /** The copula before it ("is"): the adjective phrase starts there. */
+  copula: number;
+  /** "was not willing to meet": a refusal. */
+  negated: boolean;
+}
+
+/**
+ * A predicate adjective of intent governing the infinitive whose group starts at `groupStart`:
+ * "Honduras is [willing] to withdraw", "remains fully [ready] to talk", "was not [prepared] to attend".
+ */
+function intentAdjectiveBefore(tokens: Token[], groupStart: number, floor: number): IntentAdjective | null {
+  const at = groupStart - 1;
+  if (at <= floor || tokens[groupStart].norm !== 'TO' || !INTENT_ADJECTIVES.has(tokens[at].norm)) return null;
+  let copula = at - 1;
+  while (copula > floor && (tokens[copula].pos === 'ADV' || tokens[copula].pos === 'PART')) copula--;
+  if (!COPULAS.has(tokens[copula].lemma)) return null;
+  return { at, copula, negated: isNegated(tokens, copula + 1, at) };
+}
+
+/**
+ * The code of an act its subject is said to be willing (ready, determined …) to do: the intent to
+ * do it (03), or for a hostile act the threat (13), as when a speaker announces its own action to
+ * come; a refusal (12x) when the willingness is negated. Null when the tables have none.
+ */
+function intentToAct(tables: CodeTables, code: string, negated: boolean): string | null {
+  if (negated) return tables.refusals.lookup(code);
+  return tables.complements.combine(Number(code.slice(0, 2)) <= 8 ? '03' : '13', code);
+}
 
 interface VerbHit {
   start: number;
@@ -347,7 +382,11 @@ export function codeSentence(
     const infinitive = tokens.slice(groupStart, i).some((x) => x.norm === 'TO');
     let subject: ActorList | null = null;
     const before = groupStart - 1;
-    const complementOf: VerbRecord | null = infinitive && governing && governing.end <= groupStart ? governing : null;
+    // "Israel said Hamas is willing to talk": the adjective governs the infinitive, not an earlier verb
+    // (unless that verb is the adjective's own copula or the adjective itself: "stands ready", "is prepared")
+    const intent = infinitive ? intentAdjectiveBefore(tokens, groupStart, clauseStart) : null;
+    const governs = governing && governing.end <= groupStart && (!intent || governing.verbSpan.start >= tokens[intent.copula].start);
+    const complementOf: VerbRecord | null = infinitive && governing && governs ? governing : null;
     let subjectDirect = false;
     let coordinatedWith: VerbRecord | null = null;
     if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
@@ -563,6 +602,19 @@ export function codeSentence(
         if (code.forward) emit(ref(s), ref(tg), code.forward);
         if (reverse) emit(ref(tg), ref(s), reverse);
       }
+    }
+    if (intent && code.forward && !complementOf?.events.length) {
+      // "Honduras is willing to withdraw its troops" states an intent to withdraw (0356), as "pledged
+      // to withdraw" does: the withdrawal has not happened
+      const stated = intentToAct(tables, code.forward, intent.negated);
+      const adjective = tokens[intent.at];
+      const span = { text: adjective.text, start: adjective.start, end: adjective.end };
+      const rule = { file: 'intent-adjectives.txt', line: 0, text: `${adjective.norm} + ${base} → ${stated ?? code.forward}` };
+      thisVerb.events = thisVerb.events.map((e) =>
+        stated ? eventRecord(codes, e.sentence, e.source, e.target, stated, span, false, rule) : { ...e, negated: e.negated || intent.negated },
+      );
+      governing = thisVerb;
+      continue;
     }
     // "Russia says Israel must end attacks on Syria": a demand for de-escalation (1056), said by
     // the speaker to Israel; the reported act is only demanded, so it is no event of its own

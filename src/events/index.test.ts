@@ -288,3 +288,17 @@ test('coder: a speech verb whose pattern names the reported clause\'s subject an
   assert.deepEqual(codes('Arnor said Gondor will meet Rohan.'), ['GON>ROH:040']);
   assert.deepEqual(codes('Arnor said it must attack Gondor.'), ['ARN>GON:190']);
 });
+
+test('coder: a predicate adjective of intent before an infinitive states the intent, as an intent verb does ("is willing to meet" → 036)', () => {
+  assert.deepEqual(triples('Arnor is willing to meet Gondor.'), ['ARN>GON:036']);
+  assert.deepEqual(triples('Arnor remains fully prepared to meet Gondor.'), ['ARN>GON:036']);
+  // a hostile act stated as intended is a threat; a negated willingness a refusal
+  assert.deepEqual(triples('Arnor is ready to attack Gondor.'), ['ARN>GON:138']);
+  assert.deepEqual(triples('Arnor was not willing to meet Gondor.'), ['ARN>GON:125']);
+  // the adjective's own subject acts, not the subject of a verb before it
+  assert.deepEqual(triples('Rohan said Arnor is determined to attack Gondor.'), ['ARN>GON:138']);
+  const e = coder.code({ text: 'Arnor is willing to meet Gondor.', date: '2023-05-01' }).events[0];
+  assert.equal(e.verb.text, 'willing');
+  // other adjectives before an infinitive are no intent
+  assert.deepEqual(triples('Arnor is able to attack Gondor.'), ['ARN>GON:190']);
+});
