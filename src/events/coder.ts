@@ -54,7 +54,42 @@ const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, comm
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const COMPLEMENT_VERBS = lexicon('infinitive-complement-verbs');
 const INTENT_VERBS = lexicon('intent-verbs');
+const INTENT_ADJECTIVES = lexicon('intent-adjectives');
 const NOUN_PHRASE_TAGS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+/** Verbs that link a subject to a predicate adjective ("is willing", "remains ready", "stands ready"). */
+const COPULAS = new Set(['BE', 'REMAIN', 'SEEM', 'APPEAR', 'STAND']);
+
+interface IntentAdjective {
+  /** The adjective ("willing"). */
+  at: number;
+  /** The copula before it ("is"): the adjective phrase starts there. */
+  copula: number;
+  /** "was not willing to meet": a refusal. */
+  negated: boolean;
+}
+
+/**
+ * A predicate adjective of intent governing the infinitive whose group starts at `groupStart`:
+ * "Honduras is [willing] to withdraw", "remains fully [ready] to talk", "was not [prepared] to attend".
+ */
+function intentAdjectiveBefore(tokens: Token[], groupStart: number, floor: number): IntentAdjective | null {
+  const at = groupStart - 1;
+  if (at <= floor || tokens[groupStart].norm !== 'TO' || !INTENT_ADJECTIVES.has(tokens[at].norm)) return null;
+  let copula = at - 1;
+  while (copula > floor && (tokens[copula].pos === 'ADV' || tokens[copula].pos === 'PART')) copula--;
+  if (!COPULAS.has(tokens[copula].lemma)) return null;
+  return { at, copula, negated: isNegated(tokens, copula + 1, at) };
+}
+
+/**
+ * The code of an act its subject is said to be willing (ready, determined …) to do: the intent to
+ * do it (03), or for a hostile act the threat (13), as when a speaker announces its own action to
+ * come; a refusal (12x) when the willingness is negated. Null when the tables have none.
+ */
+function intentToAct(tables: CodeTables, code: string, negated: boolean): string | null {
+  if (negated) return tables.refusals.lookup(code);
+  return tables.complements.combine(Number(code.slice(0, 2)) <= 8 ? '03' : '13', code);
+}
 
 interface VerbHit {
   start: number;
@@ -69,6 +104,17 @@ function findVerb(dicts: Dictionaries, tokens: Token[], i: number, end: number):
     if (hit) return { start: i, end: i + hit.len, form: hit.value };
   }
   return null;
+}
+
+/**
+ * The start of the subject of the clause a verb reports ("says [Israel] must end …", "said that
+ * [Hamas] should …"): the actor list right before that clause's verb, with nothing but "that"
+ * or a determiner between it and the reporting verb. Returns -1 when there is none.
+ */
+function reportedSubjectAt(tokens: Token[], list: ActorList | undefined, verbEnd: number): number {
+  if (!list || list.start < verbEnd) return -1;
+  for (let k = verbEnd; k < list.start; k++) if (tokens[k].norm !== 'THAT' && tokens[k].pos !== 'DET') return -1;
+  return list.start;
 }
 
 interface VerbRecord {
@@ -92,6 +138,21 @@ interface VerbRecord {
   end: number;
   /** Just past the last word its pattern matched after it ("SEEK * (TO {DEEPEN &COOPERATION_})"). */
   patternEnd: number;
+  /**
+   * The subject of the clause this verb reports, when its pattern read into that clause ("- * +
+   * &MUST_ [100]": "says Israel must end …" is a demand on Israel); its verb says what is demanded.
+   */
+  reportedSubject: ActorList | null;
+}
+
+/**
+ * The verb whose pattern took `source` in as the subject of the clause it reports: "Russia says
+ * [Israel] must end attacks" for "end". Null when no earlier verb did.
+ */
+function reportingVerb(verbs: VerbRecord[], source: ActorList | null, groupStart: number): VerbRecord | null {
+  if (!source) return null;
+  for (let v = verbs.length - 1; v >= 0; v--) if (verbs[v].reportedSubject === source && verbs[v].end <= groupStart) return verbs[v];
+  return null;
 }
 
 function actorRefs(doc: Doc, tokens: Token[]): ToRef {
@@ -321,7 +382,11 @@ export function codeSentence(
     const infinitive = tokens.slice(groupStart, i).some((x) => x.norm === 'TO');
     let subject: ActorList | null = null;
     const before = groupStart - 1;
-    const complementOf: VerbRecord | null = infinitive && governing && governing.end <= groupStart ? governing : null;
+    // "Israel said Hamas is willing to talk": the adjective governs the infinitive, not an earlier verb
+    // (unless that verb is the adjective's own copula or the adjective itself: "stands ready", "is prepared")
+    const intent = infinitive ? intentAdjectiveBefore(tokens, groupStart, clauseStart) : null;
+    const governs = governing && governing.end <= groupStart && (!intent || governing.verbSpan.start >= tokens[intent.copula].start);
+    const complementOf: VerbRecord | null = infinitive && governing && governs ? governing : null;
     let subjectDirect = false;
     let coordinatedWith: VerbRecord | null = null;
     if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
@@ -344,6 +409,8 @@ export function codeSentence(
     const base = hit.form.base.split(' ')[0];
     let objectEnd = clauseEnd;
     let thatAt = -1;
+    /** Where the verb's complement starts: the "to" of an object-control infinitive, the subject of a reported clause. */
+    let complementAt = -1;
     const speech = REPORT_VERBS.has(base);
     for (let k = hit.end; k < clauseEnd; k++) {
       const x = tokens[k];
@@ -352,6 +419,7 @@ export function codeSentence(
       // "called on Muslim countries to cut ties with Israel": the one called on comes before the infinitive
       if (x.norm === 'TO' && tokens[k + 1]?.pos === 'VERB' && OBJECT_CONTROL.has(base)) {
         objectEnd = k;
+        complementAt = k;
         break;
       }
       // a new clause with its own subject: "says it has …", "said such a step would …"
@@ -368,6 +436,7 @@ export function codeSentence(
         // ("said that an embargo against Mordor would fail")
         const clauseSubject = thatAt >= 0 || !(speech || x.pos === 'AUX') ? undefined : listAt.get(k - 1);
         objectEnd = clauseSubject ? clauseSubject.start : k;
+        complementAt = reportedSubjectAt(tokens, listAt.get(k - 1), hit.end);
         break;
       }
     }
@@ -392,7 +461,11 @@ export function codeSentence(
       // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
       // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
       if (!passive && p.reversed) continue;
-      let m: PatternMatch = { pattern: p, compound: false, score: 0, wordLimit, firstWordAt: Infinity, ...(OBJECT_CONTROL.has(base) ? { actorLimit: objectEnd } : {}) };
+      let m: PatternMatch = {
+        pattern: p, compound: false, score: 0, wordLimit, firstWordAt: Infinity,
+        ...(OBJECT_CONTROL.has(base) ? { actorLimit: objectEnd } : {}),
+        ...(complementAt >= 0 ? { complementAt } : {}),
+      };
       if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) {
         if (!passive) continue;
         if (p.beforeAlts.length > 0) {
@@ -482,6 +555,8 @@ export function codeSentence(
       events: [],
       end: hit.end,
       patternEnd: match?.wordsEnd ?? -1,
+      reportedSubject:
+        match?.target && match.target.start === complementAt && (match.wordsEnd ?? -1) > complementAt ? match.target : null,
     };
     verbs.push(thisVerb);
     if (!code.forward && !code.reverse) {
@@ -527,6 +602,32 @@ export function codeSentence(
         if (code.forward) emit(ref(s), ref(tg), code.forward);
         if (reverse) emit(ref(tg), ref(s), reverse);
       }
+    }
+    if (intent && code.forward && !complementOf?.events.length) {
+      // "Honduras is willing to withdraw its troops" states an intent to withdraw (0356), as "pledged
+      // to withdraw" does: the withdrawal has not happened
+      const stated = intentToAct(tables, code.forward, intent.negated);
+      const adjective = tokens[intent.at];
+      const span = { text: adjective.text, start: adjective.start, end: adjective.end };
+      const rule = { file: 'intent-adjectives.txt', line: 0, text: `${adjective.norm} + ${base} → ${stated ?? code.forward}` };
+      thisVerb.events = thisVerb.events.map((e) =>
+        stated ? eventRecord(codes, e.sentence, e.source, e.target, stated, span, false, rule) : { ...e, negated: e.negated || intent.negated },
+      );
+      governing = thisVerb;
+      continue;
+    }
+    // "Russia says Israel must end attacks on Syria": a demand for de-escalation (1056), said by
+    // the speaker to Israel; the reported act is only demanded, so it is no event of its own
+    const reporter = negated ? null : reportingVerb(verbs, source, groupStart);
+    const reported = reporter?.source && reporter.target && reporter.code.forward && code.forward
+      ? complements.combine(reporter.code.forward.slice(0, 2), code.forward)
+      : null;
+    if (reporter?.source && reporter.target && reported) {
+      const rule = { file: 'complement-codes.tsv', line: 0, text: `${reporter.base} + ${base} → ${reported}` };
+      for (const e of [...reporter.events, ...thisVerb.events]) dropped.add(e);
+      thisVerb.events = pairEvents(codes, sentence.index, reporter.source, reporter.target, reported, reporter.verbSpan, reporter.negated, rule, ref);
+      governing = thisVerb;
+      continue;
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
     // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.

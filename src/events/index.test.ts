@@ -262,3 +262,43 @@ test('coder: a number inside the subject noun phrase does not hide the actor mod
   assert.deepEqual(triples('The Gondor 12th brigade attacked Rohan.'), ['GON>ROH:190']);
   assert.deepEqual(triples('A Gondor 777 airliner was attacked by Mordor.'), ['MOR>GON:190']);
 });
+
+test('coder: a pattern that names the "to" of an object-control infinitive reads on in it ("ordered X to leave")', async () => {
+  const codes = await triplesWith(
+    'order.verbs.txt',
+    '--- ORDER [---] ---\nORDER\n- * + (TO {LEAVE}) [174]\n- * WITHDRAWAL [0874]\n\n--- ANNOUNCE [---] ---\nANNOUNCE\n',
+  );
+  assert.deepEqual(codes('Arnor ordered Gondor to leave.'), ['ARN>GON:174']);
+  assert.deepEqual(codes('Arnor ordered the Gondor troops to leave the country.'), ['ARN>GONMIL:174']);
+  // words of the infinitive's clause are not the ordering verb's unless the pattern goes in through its "to"
+  assert.deepEqual(codes('Arnor ordered Gondor to announce a withdrawal.'), []);
+});
+
+test('coder: a speech verb whose pattern names the reported clause\'s subject and "must" is a demand on it, refined by the act demanded', async () => {
+  const codes = await triplesWith(
+    'must.verbs.txt',
+    '&MUST_\n+MUST\n+SHOULD\n+HAVE_TO\n\n--- SAY [---] ---\nSAY {SAID SAYS SAYING}\n- * + &MUST_ [100]\n',
+  );
+  // a demand to meet (108) by the speaker on the reported clause's subject; the meeting is only demanded
+  assert.deepEqual(codes('Arnor says Gondor must meet Rohan.'), ['ARN>GON:108']);
+  assert.deepEqual(codes('Arnor said that Gondor should meet Rohan.'), ['ARN>GON:108']);
+  // an act demanded not to happen is no refinement: the bare demand stays
+  assert.deepEqual(codes('Arnor said Gondor must not attack Rohan.'), ['ARN>GON:100']);
+  // without the obligation it is a report, and the speaker's own obligation is no demand
+  assert.deepEqual(codes('Arnor said Gondor will meet Rohan.'), ['GON>ROH:040']);
+  assert.deepEqual(codes('Arnor said it must attack Gondor.'), ['ARN>GON:190']);
+});
+
+test('coder: a predicate adjective of intent before an infinitive states the intent, as an intent verb does ("is willing to meet" → 036)', () => {
+  assert.deepEqual(triples('Arnor is willing to meet Gondor.'), ['ARN>GON:036']);
+  assert.deepEqual(triples('Arnor remains fully prepared to meet Gondor.'), ['ARN>GON:036']);
+  // a hostile act stated as intended is a threat; a negated willingness a refusal
+  assert.deepEqual(triples('Arnor is ready to attack Gondor.'), ['ARN>GON:138']);
+  assert.deepEqual(triples('Arnor was not willing to meet Gondor.'), ['ARN>GON:125']);
+  // the adjective's own subject acts, not the subject of a verb before it
+  assert.deepEqual(triples('Rohan said Arnor is determined to attack Gondor.'), ['ARN>GON:138']);
+  const e = coder.code({ text: 'Arnor is willing to meet Gondor.', date: '2023-05-01' }).events[0];
+  assert.equal(e.verb.text, 'willing');
+  // other adjectives before an infinitive are no intent
+  assert.deepEqual(triples('Arnor is able to attack Gondor.'), ['ARN>GON:190']);
+});

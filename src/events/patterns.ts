@@ -35,6 +35,18 @@ export interface PatternMatch {
   wordsEnd?: number;
   /** "+" and "$" are not looked for past this token ("called on X to cut ties with Israel": not Israel). */
   actorLimit?: number;
+  /**
+   * Where the verb's complement starts, past `wordLimit`: the "to" of an object-control verb's
+   * infinitive ("ordered the envoy [to] leave"), the subject of a clause a verb reports ("says
+   * [Israel] must end"). The complement is another verb's, so pattern words stop before it; a
+   * pattern that names its start, `(TO …)` or `+` there, is about the complement and reads on in it.
+   */
+  complementAt?: number;
+}
+
+/** The pattern has entered the verb's complement at `at`: its words may go on to the clause's end. */
+function enterComplement(m: PatternMatch, at: number, limit: number): void {
+  if (m.complementAt === at && at >= m.wordLimit) m.wordLimit = limit;
 }
 
 /** End of the noun phrase starting at `i` (for "^", which skips one). */
@@ -66,6 +78,7 @@ export function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: n
       if (!list) return false;
       if (slot.kind === 'target') m.target = list;
       else m.source = list;
+      enterComplement(m, list.start, limit);
       cur = list.end;
       continue;
     }
@@ -73,13 +86,17 @@ export function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: n
     let len = 0;
     let gap = 0;
     const wordLimit = slot.tight ? limit : Math.min(limit, m.wordLimit);
-    for (let i = cur; i < wordLimit && found < 0 && gap <= MAX_PATTERN_GAP; i++) {
+    // the complement's first word is within reach too ("(TO {LEAVE})" after "ordered the envoy")
+    const entry = m.complementAt !== undefined && m.complementAt >= wordLimit && m.complementAt < limit ? m.complementAt : -1;
+    const searchEnd = Math.max(wordLimit, entry + 1);
+    for (let i = cur; i < searchEnd && found < 0 && gap <= MAX_PATTERN_GAP; i++) {
       if (isHidden(ctx, i)) continue;
+      if (i >= wordLimit && i !== entry) continue;
       // a pattern word names a thing, not an infinitive: "wants to help Israel" is not "WANT * HELP"
       // (unless the pattern itself has the "to": "(TO) ATTACK")
       const infinitive = i > cur && ctx.tokens[i].pos === 'VERB' && ctx.tokens[i - 1]?.norm === 'TO';
       for (const alt of infinitive ? [] : slot.alternatives) {
-        if (wordsMatchAt(ctx.tokens, i, wordLimit, alt)) {
+        if (wordsMatchAt(ctx.tokens, i, i === entry ? limit : wordLimit, alt)) {
           found = i;
           len = alt.length;
           break;
@@ -93,6 +110,7 @@ export function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: n
       if (!ctx.listAt.has(i)) gap++;
     }
     if (found < 0) return false;
+    if (found === entry) enterComplement(m, found, limit);
     m.score += len;
     if (found < m.firstWordAt) m.firstWordAt = found;
     cur = found + len;
