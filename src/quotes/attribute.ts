@@ -234,6 +234,17 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
 
   const infinitiveAt = (k: number): boolean => k + 1 < n && tokens[k].norm === 'TO' && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX');
 
+  /** An -ing phrase at k that is the subject of a finite verb before the next comma: "replacing Clinton would be …". */
+  function gerundSubjectAt(k: number, hi: number): boolean {
+    if (!/ING$/.test(tokens[k].norm)) return false;
+    for (let j = k + 1; j < hi && j - k <= 8; j++) {
+      const t = tokens[j];
+      if (t.pos === 'PUNCT') return false;
+      if (t.pos === 'AUX' || (t.pos === 'VERB' && t.norm !== t.lemma && !/ING$/.test(t.norm) && tokens[j - 1].pos !== 'PART')) return true;
+    }
+    return false;
+  }
+
   /**
    * "Melania seems to have vanished", "one in nine voters is expected to be Latino", "most claims were
    * rated as false": the subject and what follows the cue are the content, and no source is named. Not after "what" or "there" ("what appeared to be
@@ -624,13 +635,15 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     if (speaker && before >= lo && (BREAK_AFTER_CUE.has(tokens[before].text) || isClosing(before))) {
       const rest = skipAdjuncts(tokens, after, hi);
       // "…, she said, referencing the bank's drive": a participle after the cue tells how it was said, it is not more content
-      const participleFollows = rest + 1 < hi && tokens[rest].text === ',' && isParticiple(tokens[rest + 1]);
+      // (but "…, he said, replacing Clinton would be …" goes on: the -ing word is the subject of the rest)
+      const participleFollows = rest + 1 < hi && tokens[rest].text === ',' && isParticiple(tokens[rest + 1]) && !gerundSubjectAt(rest + 1, hi);
       const ends = rest >= hi || /^[.!?;]$/.test(tokens[rest].text) || participleFollows;
-      const continues = !ends && tokens[rest].text === ',' && hasWord(rest + 1, hi) && cueLength(rest + 1) === 0;
-      if (ends || continues) {
-        const read = classify(afterDateline(lo, hi), continues ? hi : isClosing(before) ? before + 1 : before);
-        if (read) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
-      }
+      const continues = !ends && tokens[rest].text === ',' && hasWord(rest + 1, hi) && (cueLength(rest + 1) === 0 || gerundSubjectAt(rest + 1, hi));
+      const read = ends || continues ? classify(afterDateline(lo, hi), isClosing(before) ? before + 1 : before) : null;
+      // "Details aside, Mr. Kamin said, the plan offers …": what was said is on both sides of the cue
+      const rest2 = continues && read ? classify(rest + 1, hi) : null;
+      if (read && rest2) return { cue, speaker, content: [...read.content, ...rest2.content], kind: read.kind === rest2.kind ? read.kind : 'mixed', ...(antecedent && { antecedent }) };
+      if (read && ends) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
     }
     return null;
   }
@@ -685,8 +698,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    */
   function cutAtNextClause(list: Attribution[]): void {
     for (const a of list) {
-      if (a.content.length !== 1 || a.kind === 'direct') continue;
-      const [x, y] = a.content[0];
+      if (a.kind === 'direct') continue;
+      // the last piece: "Details aside, he said, the plan works, and …" is cut after the cue
+      const [x, y] = a.content[a.content.length - 1];
       let cut = y;
       for (const b of list) {
         if (b === a) continue;
@@ -705,8 +719,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       while (cut > x && (tokens[cut - 1].pos === 'CCONJ' || tokens[cut - 1].pos === 'PUNCT' && !isMark(cut - 1) || CONNECTORS.has(tokens[cut - 1].norm))) cut--;
       const read = classify(x, cut);
       if (read) {
-        a.content = read.content;
-        a.kind = read.kind;
+        a.content = [...a.content.slice(0, -1), ...read.content];
+        if (a.content.length === read.content.length) a.kind = read.kind;
       }
     }
   }

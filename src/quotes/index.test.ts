@@ -337,3 +337,14 @@ test('quotes_attribution: a progressive cue the tagger reads as an adjective is 
   assert.deepEqual(only('The governor is promising to reopen the mines.').slice(1, 4), ['to reopen the mines', 'The governor', 'promising']);
   assert.deepEqual(quotes('The first results are promising.'), []);
 });
+
+test('quotes_split: a cue between two halves of what was said takes both, also after an -ing subject', () => {
+  const text = 'Costs aside, Varga said, the new port would pay for itself.';
+  const [q] = quotes(text);
+  assertOffsets(text, q);
+  assert.deepEqual([q.speaker?.text, q.parts?.map((p) => p.text)], ['Varga', ['Costs aside', 'the new port would pay for itself']]);
+  const gerund = quotes('The first vote was easy, he said, replacing the mayor would be much harder.')[0];
+  assert.deepEqual(gerund.parts?.map((p) => p.text), ['The first vote was easy', 'replacing the mayor would be much harder']);
+  // a participle that tells how it was said is not more content
+  assert.equal(quotes('The port will reopen, she said, referring to the strike.')[0].text, 'The port will reopen');
+});
