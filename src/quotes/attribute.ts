@@ -706,14 +706,17 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         if (b === a) continue;
         const start = b.speaker && b.speaker[0] > x ? Math.min(b.speaker[0], b.cue[0]) : b.cue[0];
         if (start <= x || start >= cut) continue;
-        const prev = tokens[start - 1];
+        // "…, and has called for …": the connector before the auxiliaries
+        let p = start - 1;
+        while (p > x && (tokens[p].pos === 'AUX' || tokens[p].pos === 'ADV') && (b.speaker === null || b.speaker[0] < x)) p--;
+        const prev = tokens[p];
         // "said the shootings and protests demand …": "and" between two nouns joins them, it starts no clause;
         // with a verb in the past it is a clause of its own: "… mishandled the inquiry and Democrats accused …"
         const past = tense(tokens[b.cue[0]]) === 'past';
         const joinsNouns = !past && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
         if (joinsNouns) continue;
         if (completesOpeningClause(x, start) || sharesContentSubject(a, b, x, start)) continue;
-        if (prev.pos === 'CCONJ' || prev.text === ',' || prev.text === ';' || CONNECTORS.has(prev.norm)) cut = start - 1;
+        if (prev.pos === 'CCONJ' || prev.text === ',' || prev.text === ';' || CONNECTORS.has(prev.norm)) cut = p;
       }
       if (cut === y) continue;
       while (cut > x && (tokens[cut - 1].pos === 'CCONJ' || tokens[cut - 1].pos === 'PUNCT' && !isMark(cut - 1) || CONNECTORS.has(tokens[cut - 1].norm))) cut--;

@@ -348,3 +348,12 @@ test('quotes_split: a cue between two halves of what was said takes both, also a
   // a participle that tells how it was said is not more content
   assert.equal(quotes('The port will reopen, she said, referring to the strike.')[0].text, 'The port will reopen');
 });
+
+test('quotes_clauses: "…, and has called for …" ends the content before it, auxiliaries and all', () => {
+  const text = 'The senator has attacked tax breaks that help the rich, and has called for a new levy on banks.';
+  const found = quotes(text);
+  assert.deepEqual(found.map((q) => [q.cue.text, q.text]), [
+    ['attacked', 'tax breaks that help the rich'],
+    ['called for', 'a new levy on banks'],
+  ]);
+});
