@@ -716,7 +716,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         const joinsNouns = !past && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
         if (joinsNouns) continue;
         if (completesOpeningClause(x, start) || sharesContentSubject(a, b, x, start)) continue;
-        if (prev.pos === 'CCONJ' || prev.text === ',' || prev.text === ';' || CONNECTORS.has(prev.norm)) cut = p;
+        if (prev.pos === 'CCONJ' || /^[,;(]$/.test(prev.text) || CONNECTORS.has(prev.norm)) cut = p;
       }
       if (cut === y) continue;
       while (cut > x && (tokens[cut - 1].pos === 'CCONJ' || tokens[cut - 1].pos === 'PUNCT' && !isMark(cut - 1) || CONNECTORS.has(tokens[cut - 1].norm))) cut--;
@@ -746,7 +746,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   function sharesContentSubject(a: Attribution, b: Attribution, x: number, start: number): boolean {
     // b's speaker, if any, is the one before the content or the content's own subject
     if (tokens[start - 1].norm !== 'AND' || start !== b.cue[0] || (b.speaker !== null && b.speaker[0] > x)) return false;
-    if (a.cue[0] >= x || !clauseStarts(x, start)) return false;
+    // "says Machado promised to stay and said she would …": what the content's subject said is an attribution of its own
+    if (a.cue[0] >= x || !clauseStarts(x, start) || isSpeechCue(b.cue[0])) return false;
     let v = npStartingAt(tokens, x, start);
     while (v < start && tokens[v].pos === 'ADV') v++;
     const conjoined = tense(tokens[b.cue[0]]);

@@ -357,3 +357,16 @@ test('quotes_clauses: "…, and has called for …" ends the content before it, 
     ['called for', 'a new levy on banks'],
   ]);
 });
+
+test('quotes_clauses: what the content\'s subject said after "and", or a clause in parentheses, is an attribution of its own', () => {
+  const text = 'The paper says Varga promised to keep the port open and said she would resist the strike.';
+  assert.deepEqual(quotes(text).map((q) => [q.speaker?.text, q.cue.text, q.text]), [
+    ['The paper', 'says', 'Varga promised to keep the port open'],
+    ['Varga', 'said', 'she would resist the strike'],
+  ]);
+  const aside = 'Unions want higher wages (they argue that prices rose by a third).';
+  assert.deepEqual(quotes(aside).map((q) => [q.cue.text, q.text]), [
+    ['want', 'higher wages'],
+    ['argue', 'prices rose by a third'],
+  ]);
+});
