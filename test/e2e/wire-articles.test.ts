@@ -161,3 +161,10 @@ test('wire: talks that failed to reach a deal are a rejection; demands and refus
   // an adjective of refusal
   assert.deepEqual(full('Chile is reluctant to meet Bolivia.'), ['CHL>BOL:125']);
 });
+
+test('wire: returned cultural goods are returned property; Fethullah Gulen is Turkish opposition', () => {
+  const full = (text: string, date = '2021-03-01') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('France returned 26 ancient skulls to Algeria.'), ['FRA>DZA:0842']);
+  assert.deepEqual(full('Germany returned a stolen portrait to Poland.'), ['DEU>POL:0842']);
+  assert.deepEqual(full('Turkey accused Gulen of plotting the coup.', '2017-01-01'), ['TUR>TUROPP:1125']);
+});
