@@ -209,12 +209,25 @@ export function verbGroupStart(tokens: Token[], v: number, floor: number): numbe
   const gerund = tokens[v].norm.endsWith('ING');
   while (i - 1 >= floor) {
     const t = tokens[i - 1];
-    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || NEGATIONS.has(t.norm) || t.norm === 'ABOUT' || t.norm === 'TO') i--;
+    // "Israel needs to talk", "has to end": the semi-modal is the group's, as "must" would be
+    if (i - 2 >= floor && isSemiModalTo(tokens, i - 1)) i -= 2;
+    else if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || NEGATIONS.has(t.norm) || t.norm === 'ABOUT' || t.norm === 'TO') i--;
     // "has begun withdrawing": an aspect verb belongs to the group of the gerund it governs
     else if (gerund && t.pos === 'VERB' && ASPECT_VERBS.has(t.lemma)) i--;
     else break;
   }
   return i;
+}
+
+/**
+ * The "to" of a semi-modal ("needs to", "has to", "ought to"): an obligation of the verb's own
+ * subject, like "must", and no infinitive governed by another verb. The modal is a verb or an
+ * auxiliary ("the need to talk" is a noun's).
+ */
+export function isSemiModalTo(tokens: Token[], k: number): boolean {
+  const m = tokens[k - 1];
+  if (tokens[k]?.norm !== 'TO' || !m || (m.pos !== 'VERB' && m.pos !== 'AUX')) return false;
+  return m.lemma === 'NEED' || m.lemma === 'HAVE' || m.norm === 'OUGHT';
 }
 
 /** A form of "be", "been" and "being" included. */

@@ -27,6 +27,7 @@ import {
   REPORT_VERBS,
   subjectPhraseStart,
   verbGroupStart,
+  isSemiModalTo,
   type SentenceContext,
 } from './clauses.ts';
 import { matchBackward, matchForward, type PatternMatch } from './patterns.ts';
@@ -55,6 +56,8 @@ const OBJECT_CONTROL = lexicon('object-control-verbs');
 const COMPLEMENT_VERBS = lexicon('infinitive-complement-verbs');
 const INTENT_VERBS = lexicon('intent-verbs');
 const INTENT_ADJECTIVES = lexicon('intent-adjectives');
+const REFUSAL_ADJECTIVES = lexicon('refusal-adjectives');
+const TIME_WORDS = lexicon('time-words');
 const NOUN_PHRASE_TAGS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 /** Verbs that link a subject to a predicate adjective ("is willing", "remains ready", "stands ready"). */
 const COPULAS = new Set(['BE', 'REMAIN', 'SEEM', 'APPEAR', 'STAND']);
@@ -64,7 +67,7 @@ interface IntentAdjective {
   at: number;
   /** The copula before it ("is"): the adjective phrase starts there. */
   copula: number;
-  /** "was not willing to meet": a refusal. */
+  /** "was not willing to meet", "is unwilling to meet": a refusal. */
   negated: boolean;
 }
 
@@ -74,11 +77,14 @@ interface IntentAdjective {
  */
 function intentAdjectiveBefore(tokens: Token[], groupStart: number, floor: number): IntentAdjective | null {
   const at = groupStart - 1;
-  if (at <= floor || tokens[groupStart].norm !== 'TO' || !INTENT_ADJECTIVES.has(tokens[at].norm)) return null;
+  if (at <= floor || tokens[groupStart].norm !== 'TO') return null;
+  // "is unwilling to meet", "remains reluctant to withdraw": a refusal, as "is not willing to" is
+  const refusal = REFUSAL_ADJECTIVES.has(tokens[at].norm);
+  if (!refusal && !INTENT_ADJECTIVES.has(tokens[at].norm)) return null;
   let copula = at - 1;
   while (copula > floor && (tokens[copula].pos === 'ADV' || tokens[copula].pos === 'PART')) copula--;
   if (!COPULAS.has(tokens[copula].lemma)) return null;
-  return { at, copula, negated: isNegated(tokens, copula + 1, at) };
+  return { at, copula, negated: isNegated(tokens, copula + 1, at) !== refusal };
 }
 
 /**
@@ -113,7 +119,10 @@ function findVerb(dicts: Dictionaries, tokens: Token[], i: number, end: number):
  */
 function reportedSubjectAt(tokens: Token[], list: ActorList | undefined, verbEnd: number): number {
   if (!list || list.start < verbEnd) return -1;
-  for (let k = verbEnd; k < list.start; k++) if (tokens[k].norm !== 'THAT' && tokens[k].pos !== 'DET') return -1;
+  // a time adverbial may come first: "said [on Tuesday] that Qatar must …", "said [Wednesday] North Korea must …"
+  let k = verbEnd;
+  while (k < list.start && (TIME_WORDS.has(tokens[k].norm) || (tokens[k].norm === 'ON' && TIME_WORDS.has(tokens[k + 1]?.norm ?? '')))) k++;
+  for (; k < list.start; k++) if (tokens[k].norm !== 'THAT' && tokens[k].pos !== 'DET') return -1;
   return list.start;
 }
 
@@ -379,7 +388,7 @@ export function codeSentence(
     const passive = isPassive(tokens, i, clauseStart);
 
     // --- subject: nearest actor list before the verb group in this clause
-    const infinitive = tokens.slice(groupStart, i).some((x) => x.norm === 'TO');
+    const infinitive = tokens.slice(groupStart, i).some((x, n) => x.norm === 'TO' && !isSemiModalTo(tokens, groupStart + n));
     let subject: ActorList | null = null;
     const before = groupStart - 1;
     // "Israel said Hamas is willing to talk": the adjective governs the infinitive, not an earlier verb

@@ -287,6 +287,21 @@ test('coder: a speech verb whose pattern names the reported clause\'s subject an
   // without the obligation it is a report, and the speaker's own obligation is no demand
   assert.deepEqual(codes('Arnor said Gondor will meet Rohan.'), ['GON>ROH:040']);
   assert.deepEqual(codes('Arnor said it must attack Gondor.'), ['ARN>GON:190']);
+  // a time adverbial may stand between the speech verb and the reported clause
+  assert.deepEqual(codes('Arnor said on Tuesday that Gondor must meet Rohan.'), ['ARN>GON:108']);
+  assert.deepEqual(codes('Arnor said Friday Gondor should meet Rohan.'), ['ARN>GON:108']);
+});
+
+test('coder: a semi-modal ("needs to", "has to") binds the infinitive to its own subject, as "must" does', async () => {
+  const codes = await triplesWith(
+    'must.verbs.txt',
+    '&MUST_\n+MUST\n+NEED_TO\n+HAVE_TO\n\n--- SAY [---] ---\nSAY {SAID SAYS SAYING}\n- * + &MUST_ [100]\n',
+  );
+  // the demand is refined by the act demanded, not read as the speaker's own meeting
+  assert.deepEqual(codes('Arnor said Gondor needs to meet Rohan.'), ['ARN>GON:108']);
+  assert.deepEqual(codes('Arnor says Gondor has to meet Rohan.'), ['ARN>GON:108']);
+  // the noun "need" is no semi-modal: the speaker's own clause keeps its verb
+  assert.deepEqual(triples('Gondor needs to meet Rohan.'), ['GON>ROH:040']);
 });
 
 test('coder: a predicate adjective of intent before an infinitive states the intent, as an intent verb does ("is willing to meet" → 036)', () => {
@@ -295,6 +310,10 @@ test('coder: a predicate adjective of intent before an infinitive states the int
   // a hostile act stated as intended is a threat; a negated willingness a refusal
   assert.deepEqual(triples('Arnor is ready to attack Gondor.'), ['ARN>GON:138']);
   assert.deepEqual(triples('Arnor was not willing to meet Gondor.'), ['ARN>GON:125']);
+  // an adjective of refusal is a refusal without the negation; negated, an intent
+  assert.deepEqual(triples('Arnor is unwilling to meet Gondor.'), ['ARN>GON:125']);
+  assert.deepEqual(triples('Arnor remains reluctant to meet Gondor.'), ['ARN>GON:125']);
+  assert.deepEqual(triples('Arnor is not reluctant to meet Gondor.'), ['ARN>GON:036']);
   // the adjective's own subject acts, not the subject of a verb before it
   assert.deepEqual(triples('Rohan said Arnor is determined to attack Gondor.'), ['ARN>GON:138']);
   const e = coder.code({ text: 'Arnor is willing to meet Gondor.', date: '2023-05-01' }).events[0];

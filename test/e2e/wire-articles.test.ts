@@ -148,3 +148,23 @@ test('wire: candidates, legislators, drivers and tycoons carry sectors; the Saud
   // national airlines are their country's business sector
   assert.deepEqual(full('Ukrainian rebels shot down a Malaysia Airlines plane.', '2014-07-20'), ['UKRREB>MYSBUS:190']);
 });
+
+test('wire: talks that failed to reach a deal are a rejection; demands and refusals in reported speech', () => {
+  const full = (text: string, date = '2021-03-01') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('Serbia failed to reach an agreement with Kosovo on Tuesday.'), ['SRB>KSV:120']);
+  assert.deepEqual(full('Ethiopia has failed to agree with Egypt over the dam.'), ['ETH>EGY:120']);
+  // other failures are no rejection
+  assert.ok(!full('Kenya failed to stop an attack on Somalia.').some((e) => e.endsWith(':120')));
+  // "said on Monday that X must …": a demand on X, refined by what is demanded
+  assert.deepEqual(full('Turkey said on Monday that Greece must hold talks with Cyprus.').filter((e) => e.startsWith('TUR')), ['TUR>GRC:108']);
+  assert.deepEqual(full('Germany said Poland needs to withdraw its troops from Belarus.').filter((e) => e.startsWith('DEU')), ['DEU>POL:106']);
+  // an adjective of refusal
+  assert.deepEqual(full('Chile is reluctant to meet Bolivia.'), ['CHL>BOL:125']);
+});
+
+test('wire: returned cultural goods are returned property; Fethullah Gulen is Turkish opposition', () => {
+  const full = (text: string, date = '2021-03-01') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('France returned 26 ancient skulls to Algeria.'), ['FRA>DZA:0842']);
+  assert.deepEqual(full('Germany returned a stolen portrait to Poland.'), ['DEU>POL:0842']);
+  assert.deepEqual(full('Turkey accused Gulen of plotting the coup.', '2017-01-01'), ['TUR>TUROPP:1125']);
+});
