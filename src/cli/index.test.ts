@@ -13,7 +13,7 @@ function usage(argv: string[], pattern: RegExp) {
   );
 }
 
-const codeDefaults = { file: null, input: 'text', format: 'json', date: null, id: null, dictDirs: [], allModalities: false };
+const codeDefaults = { file: null, input: 'text', format: 'json', date: null, id: null, dictDirs: [], allModalities: false, oneSided: false };
 
 test('cli_parseArgs: code with defaults reads stdin as text, prints json', () => {
   assert.deepEqual(parseArgs(['code']), { kind: 'run', name: 'code', options: codeDefaults });
@@ -23,12 +23,12 @@ test('cli_parseArgs: code with defaults reads stdin as text, prints json', () =>
 test('cli_parseArgs: code with every option', () => {
   const cmd = parseArgs([
     'code', 'a.txt', '--date', '20261120', '--id', 'doc-1',
-    '--dict', 'd1', '--dict=d2', '--format', 'tsv', '--input', 'text', '--all-modalities',
+    '--dict', 'd1', '--dict=d2', '--format', 'tsv', '--input', 'text', '--all-modalities', '--one-sided',
   ]);
   const expected: Command = {
     kind: 'run',
     name: 'code',
-    options: { file: 'a.txt', input: 'text', format: 'tsv', date: '2026-11-20', id: 'doc-1', dictDirs: ['d1', 'd2'], allModalities: true },
+    options: { file: 'a.txt', input: 'text', format: 'tsv', date: '2026-11-20', id: 'doc-1', dictDirs: ['d1', 'd2'], allModalities: true, oneSided: true },
   };
   assert.deepEqual(cmd, expected);
 });
@@ -143,11 +143,12 @@ test('cli_runCli: code reads stdin when given no file', async () => {
 });
 
 test('cli_parseArgs: eval and dict commands', () => {
-  assert.deepEqual(parseArgs(['eval', 'afp-gsr', 'dir', '--dict', 'd', '--json']), {
+  assert.deepEqual(parseArgs(['eval', 'afp-gsr', 'dir', '--dict', 'd', '--json', '--one-sided']), {
     kind: 'run',
     name: 'eval',
-    options: { suite: 'afp-gsr', dir: 'dir', dictDirs: ['d'], json: true, verbose: false },
+    options: { suite: 'afp-gsr', dir: 'dir', dictDirs: ['d'], json: true, verbose: false, oneSided: true },
   });
+  assert.throws(() => parseArgs(['eval', 'polnear', 'dir', '--one-sided']), /applies to afp-gsr and plover-dev/);
   assert.deepEqual(parseArgs(['dict', 'check', 'a', 'b', '--strict']), {
     kind: 'run',
     name: 'dict',

@@ -182,13 +182,19 @@ export interface PloverOptions {
   dictDirs?: string[];
   json?: boolean;
   verbose?: boolean;
+  /** Also code events whose target is not an actor (PLOVER records may have no recipient). */
+  oneSided?: boolean;
 }
 
 /** Loads the suite, codes with the modality and PLOVER stages, scores and prints; returns the report. */
 export async function runPlover(options: PloverOptions, io: EvalIO): Promise<PloverReport> {
   const dir = resolve(options.dir);
   const records = await loadPloverSuite(dir);
-  const coder = await createCoder({ dictDirs: (options.dictDirs ?? []).map((d) => resolve(d)), stages: [modalityStage, ploverStage] });
+  const coder = await createCoder({
+    dictDirs: (options.dictDirs ?? []).map((d) => resolve(d)),
+    stages: [modalityStage, ploverStage],
+    ...(options.oneSided && { requireDyad: false }),
+  });
   const report = evaluatePlover(records, coder, { verbose: options.verbose && !options.json });
   io.stdout.write(options.json ? `${JSON.stringify(report)}\n` : renderPlover(report, dir));
   return report;

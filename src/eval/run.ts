@@ -25,6 +25,8 @@ export interface EvalOptions {
   dir: string;
   /** Extra dictionary folders (`--dict`), after the suite's own for petrarch-validation. */
   dictDirs?: string[];
+  /** Also code events whose target is not an actor (`--one-sided`; CodingOptions.requireDyad false). */
+  oneSided?: boolean;
   /** Print exactly one JSON object (the report) instead of tables. */
   json?: boolean;
   /** Human output: also list every wrong record with its text, expected and predicted events. */
@@ -96,7 +98,7 @@ export async function runEval(options: EvalOptions, io: EvalIO): Promise<EvalRep
   const records = await loadSuite(dir);
   const extra = (options.dictDirs ?? []).map((d) => resolve(d));
   const dictDirs = options.suite === 'petrarch-validation' ? [dir, ...extra] : extra;
-  const coder = await createCoder({ dictDirs });
+  const coder = await createCoder({ dictDirs, ...(options.oneSided && { requireDyad: false }) });
   const report = evaluate(options.suite, records, coder, io);
   if (options.json) {
     io.stdout.write(`${JSON.stringify(report)}\n`);

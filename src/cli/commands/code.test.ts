@@ -32,3 +32,19 @@ test('cli_code_plover: one PLOVER record per counted event, ids by position in t
   assert.ok(all.length > lines.length);
   assert.equal(new Set(all.map((r) => r.id)).size, all.length);
 });
+
+test('cli_code_one_sided: an event whose target is not an actor is printed only with --one-sided', async () => {
+  const text = 'Egypt lifted the state of emergency on Monday.';
+  const run = async (args: string[]) => {
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (d) => (out += d));
+    const stdin = new PassThrough();
+    stdin.end(text);
+    assert.equal(await runCli(['code', '--date', '2024-03-05', '--format', 'jsonl', ...args], { stdin, stdout, stderr: new PassThrough() }), 0);
+    return JSON.parse(out) as { events: Array<{ source: { code: string }; target: unknown; code: string }> };
+  };
+  assert.deepEqual((await run([])).events, []);
+  const oneSided = (await run(['--one-sided'])).events;
+  assert.deepEqual(oneSided.map((e) => [e.source.code, e.target, e.code]), [['EGY', null, '081']]);
+});

@@ -25,6 +25,8 @@ export interface CodeOptions {
   dictDirs: string[];
   /** Print negated and hypothetical events too (by default only asserted and future events are printed). */
   allModalities: boolean;
+  /** Also code events whose target is not an actor. */
+  oneSided: boolean;
 }
 
 const help = `Usage: dyad code [FILE|-] [options]
@@ -45,6 +47,10 @@ Options:
                      or plover (one PLOVER event record per line).
   --all-modalities   Also print negated and hypothetical events (by default
                      only asserted and future events are printed).
+  --one-sided        Also code events whose target is not an actor ("Teachers
+                     went on strike", "Egypt lifted the state of emergency"):
+                     target null. By default an event needs a source and a
+                     target, as in PETRARCH.
   --input FORMAT     text (default): the whole input is one article.
                      jsonl: one {"id", "text", "date"?} object per line; one
                      result per line, same id. Bad lines are reported on stderr
@@ -67,6 +73,7 @@ const options = {
   format: { type: 'string' },
   input: { type: 'string' },
   'all-modalities': { type: 'boolean' },
+  'one-sided': { type: 'boolean' },
 } as const;
 
 function parse(argv: string[]): CodeOptions {
@@ -95,6 +102,7 @@ function parse(argv: string[]): CodeOptions {
     id: values.id ?? null,
     dictDirs: values.dict ?? [],
     allModalities: values['all-modalities'] ?? false,
+    oneSided: values['one-sided'] ?? false,
   };
 }
 
@@ -135,7 +143,7 @@ async function run(opts: CodeOptions, io: CliIo): Promise<number> {
 
   if (opts.input === 'text') {
     const text = await readText(opts.file, io); // before loading dictionaries: fail fast
-    const coder = await createCoder({ dictDirs: opts.dictDirs });
+    const coder = await createCoder({ dictDirs: opts.dictDirs, requireDyad: !opts.oneSided });
     reportSkippedLines(coder.dictionaries.diagnostics, io);
     if (!text.trim()) warn(io, `${name}: empty article, no events`);
     const article = coder.code({ id: opts.id ?? baseId(opts.file), text, date: opts.date ?? undefined });
@@ -144,7 +152,7 @@ async function run(opts: CodeOptions, io: CliIo): Promise<number> {
   }
 
   const lines = await openLines(opts.file, io);
-  const coder = await createCoder({ dictDirs: opts.dictDirs });
+  const coder = await createCoder({ dictDirs: opts.dictDirs, requireDyad: !opts.oneSided });
   reportSkippedLines(coder.dictionaries.diagnostics, io);
   await write(io.stdout, out.begin);
   let count = 0;

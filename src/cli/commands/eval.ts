@@ -10,6 +10,7 @@ export interface EvalCliOptions {
   dictDirs: string[];
   json: boolean;
   verbose: boolean;
+  oneSided: boolean;
 }
 
 const help = `Usage: dyad eval SUITE DIR [options]
@@ -45,6 +46,8 @@ Options:
   --json         Print one JSON object (recordsCorrect, recordsTotal, precision, recall, f1, …;
                  polnear: precision, recall, f1, speakerAccuracy, strict, …;
                  plover-dev: coverage, typeRecall, typePrecision, f1, dyadAccuracy, …)
+  --one-sided    Also code events whose target is not an actor ("Teachers went on
+                 strike"); by default an event needs a source and a target
   --verbose      List every wrong record with expected and predicted events
                  (polnear: every missed gold content and every unmatched quote;
                  plover-dev: every sentence without the labelled event type)
@@ -61,13 +64,16 @@ const options = {
   dict: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  'one-sided': { type: 'boolean' },
 } as const;
 
 function parse(argv: string[]): EvalCliOptions {
   const { values, positionals } = parseOptions('eval', options, argv);
   if (positionals.length !== 2) throw usageError('expected a SUITE and a DIR', 'eval');
   const suite = oneOf('eval', 'suite', positionals[0], SUITES);
-  return { suite, dir: positionals[1], dictDirs: values.dict ?? [], json: values.json ?? false, verbose: values.verbose ?? false };
+  const oneSided = values['one-sided'] ?? false;
+  if (oneSided && (suite === 'petrarch-validation' || suite === 'polnear')) throw usageError(`--one-sided applies to afp-gsr and plover-dev, not ${suite}`, 'eval');
+  return { suite, dir: positionals[1], dictDirs: values.dict ?? [], json: values.json ?? false, verbose: values.verbose ?? false, oneSided };
 }
 
 async function run(opts: EvalCliOptions, io: CliIo): Promise<number> {
