@@ -176,7 +176,7 @@ test('polnear_cli: "dyad eval polnear DIR" parses and runEval dispatches to it',
   assert.deepEqual(parseArgs(['eval', 'polnear', 'dir', '--json']), {
     kind: 'run',
     name: 'eval',
-    options: { suite: 'polnear', dir: 'dir', dictDirs: [], json: true, verbose: false },
+    options: { suite: 'polnear', dir: 'dir', dictDirs: [], json: true, verbose: false, oneSided: false },
   });
   const { io } = capture();
   const report = await runEval({ suite: 'polnear', dir: MINI, json: true }, io);
