@@ -5,12 +5,12 @@ import { runCli } from '../index.ts';
 
 const TEXT = 'Russia attacked Ukraine on Tuesday. Russia did not criticize Ukraine. Russia could expel Ukrainian diplomats.';
 
-async function code(args: string[]) {
+async function code(args: string[], text = TEXT) {
   const stdout = new PassThrough();
   let out = '';
   stdout.on('data', (d) => (out += d));
   const stdin = new PassThrough();
-  stdin.end(TEXT);
+  stdin.end(text);
   const rc = await runCli(['code', '--date', '2026-02-11', ...args], { stdin, stdout, stderr: new PassThrough() });
   assert.equal(rc, 0);
   return out;
@@ -35,16 +35,8 @@ test('cli_code_plover: one PLOVER record per counted event, ids by position in t
 
 test('cli_code_one_sided: an event whose target is not an actor is printed only with --one-sided', async () => {
   const text = 'Egypt lifted the state of emergency on Monday.';
-  const run = async (args: string[]) => {
-    const stdout = new PassThrough();
-    let out = '';
-    stdout.on('data', (d) => (out += d));
-    const stdin = new PassThrough();
-    stdin.end(text);
-    assert.equal(await runCli(['code', '--date', '2024-03-05', '--format', 'jsonl', ...args], { stdin, stdout, stderr: new PassThrough() }), 0);
-    return JSON.parse(out) as { events: Array<{ source: { code: string }; target: unknown; code: string }> };
-  };
-  assert.deepEqual((await run([])).events, []);
-  const oneSided = (await run(['--one-sided'])).events;
+  type Out = { events: Array<{ source: { code: string }; target: unknown; code: string }> };
+  assert.deepEqual((JSON.parse(await code(['--format', 'jsonl'], text)) as Out).events, []);
+  const oneSided = (JSON.parse(await code(['--format', 'jsonl', '--one-sided'], text)) as Out).events;
   assert.deepEqual(oneSided.map((e) => [e.source.code, e.target, e.code]), [['EGY', null, '081']]);
 });
