@@ -308,6 +308,164 @@ function hasAny(words: Set<string>, present: Set<string>): boolean {
   return false;
 }
 
+/** A verb's code before the modality and negation rules, and the facts they read. */
+interface VerbCodeInput {
+  code: CodeSpec;
+  negated: boolean;
+  source: ActorList | null;
+  infinitive: boolean;
+  groupStart: number;
+  verbAt: number;
+}
+
+/**
+ * The code a verb's events take once negation and announced action are read: a negated verb the
+ * dictionary set gives an opposite for, a refusal ("will not lift"), a stated intent or threat
+ * ("said it would free", "said it will strike"). `negatedCode` is the opposite the set gave.
+ */
+function verbCode(
+  tokens: Token[],
+  dicts: Dictionaries,
+  tables: CodeTables,
+  verbs: VerbRecord[],
+  at: VerbCodeInput,
+): { code: CodeSpec; negated: boolean; negatedCode: string | undefined } {
+  let { code, negated } = at;
+  const negatedCode = negated && code.forward ? dicts.negations.get(code.forward) : undefined;
+  if (negatedCode) {
+    // the dictionary set defines what a negated verb means ("did not clash" → cooperate)
+    code = { forward: negatedCode, reverse: null };
+    negated = false;
+  } else if (negated && code.forward && hasFutureAuxiliary(tokens, at.groupStart, at.verbAt)) {
+    // "will not lift the sanctions", "won't attend" is a refusal (12x), an act; "did not attack" is no event
+    const refusal = tables.refusals.lookup(code.forward);
+    if (refusal) {
+      code = { forward: refusal, reverse: null };
+      negated = false;
+    }
+  } else if (!negated && code.forward && at.source && !at.infinitive && hasFutureAuxiliary(tokens, at.groupStart, at.verbAt)) {
+    // "Israel announced it would free 150 prisoners" is an intent to release (0353), not a release;
+    // "said it will strike" a threat: the speaker reports its own action to come
+    let reporter: VerbRecord | undefined;
+    for (let v = verbs.length - 1; v >= 0 && !reporter; v--) if (REPORT_VERBS.has(verbs[v].base) && verbs[v].end <= at.groupStart && verbs[v].subject) reporter = verbs[v];
+    if (reporter?.subject && sameActors(reporter.subject, at.source)) {
+      const root = Number(code.forward.slice(0, 2));
+      const stated = tables.complements.combine(root <= 8 ? '03' : '13', code.forward);
+      if (stated) code = { forward: stated, reverse: null };
+    }
+  }
+  return { code, negated, negatedCode };
+}
+
+/** Where a verb's patterns may look, as `bestPattern` needs it. */
+interface PatternScope {
+  passive: boolean;
+  /** The verb takes an object that does the action of its infinitive ("urged Bree to help"). */
+  objectControl: boolean;
+  verbEnd: number;
+  clauseStart: number;
+  clauseEnd: number;
+  groupStart: number;
+  /** Where the subject's noun phrase starts: words before "*" are looked for back to here. */
+  npStart: number;
+  wordLimit: number;
+  objectEnd: number;
+  complementAt: number;
+  /** The passive's by-phrase [byStart, byEnd); byStart -1 when there is none. */
+  byStart: number;
+  byEnd: number;
+}
+
+/** The verb block's pattern that fits the sentence best, or null: the nearer word wins, and on a full tie the later pattern, as in PETRARCH. */
+function bestPattern(ctx: SentenceContext, block: CompiledBlock, present: Set<string>, scope: PatternScope): PatternMatch | null {
+  let match: PatternMatch | null = null;
+  for (const k of candidatePatterns(block, present)) {
+    const p = block.compiled[k];
+    // (the first word slot is known present: that is how the pattern was found)
+    if (!p.requiredFirstWords.every((set, n) => n === 0 || hasAny(set, present))) continue;
+    // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
+    // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
+    if (!scope.passive && p.reversed) continue;
+    let m: PatternMatch = {
+      pattern: p, compound: false, score: 0, wordLimit: scope.wordLimit, firstWordAt: Infinity,
+      ...(scope.objectControl ? { actorLimit: scope.objectEnd } : {}),
+      ...(scope.complementAt >= 0 ? { complementAt: scope.complementAt } : {}),
+    };
+    if (!matchForward(ctx, p.afterAlts, scope.verbEnd, scope.clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, scope.groupStart, scope.npStart, m)) {
+      if (!scope.passive) continue;
+      if (p.beforeAlts.length > 0) {
+        // the words before "*" describe the doer, in the passive the by-phrase: "The building
+        // was demolished by a Ukrainian protestor" matches "- PROTESTOR *"
+        if (scope.byEnd <= scope.byStart || !p.beforeAlts.every((slot) => slot.kind === 'words')) continue;
+        m = { pattern: p, compound: false, score: 0, wordLimit: scope.wordLimit, firstWordAt: Infinity };
+        if (!matchForward(ctx, p.afterAlts, scope.verbEnd, scope.clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, scope.byEnd, scope.byStart, m)) continue;
+      } else {
+        // and the verb's object is its subject: "Evidence against Russia was presented by the US"
+        // matches "- * EVIDENCE (AGAINST +)" in the phrase before the verb
+        if (!p.afterAlts.some((slot) => slot.kind === 'words')) continue;
+        m = { pattern: p, compound: false, score: 0, wordLimit: scope.groupStart, firstWordAt: Infinity };
+        if (!matchForward(ctx, p.afterAlts, scope.clauseStart, scope.groupStart, m) || m.source) continue;
+      }
+    }
+    // "expressed appreciation for China's assistance" is appreciation: the nearer word wins;
+    // on a full tie the later pattern wins, as in PETRARCH
+    if (!match || m.score > match.score || (m.score === match.score && m.firstWordAt <= match.firstWordAt)) match = m;
+  }
+  return match;
+}
+
+/** Where a verb's object may be looked for, and where its complement starts. */
+interface ObjectScope {
+  /** Actors after the verb are its object only before this token. */
+  objectEnd: number;
+  /** The first "that" after the verb, or -1. */
+  thatAt: number;
+  /** Where the verb's complement starts: the "to" of an object-control infinitive, the subject of a reported clause; -1 when none. */
+  complementAt: number;
+}
+
+/**
+ * The scope of a verb's object, from the end of the verb (`from`) to the end of its clause: not
+ * past the next verb ("said such a step enjoyed support from Moscow" has no target), nor past the
+ * infinitive of an object-control verb.
+ */
+function objectScope(ctx: SentenceContext, from: number, clauseEnd: number, base: string): ObjectScope {
+  const { tokens, listAt } = ctx;
+  let objectEnd = clauseEnd;
+  let thatAt = -1;
+  let complementAt = -1;
+  const speech = REPORT_VERBS.has(base);
+  for (let k = from; k < clauseEnd; k++) {
+    const x = tokens[k];
+    if (x.norm === 'THAT' && thatAt < 0) thatAt = k;
+    if (isHidden(ctx, k) || listAt.has(k)) continue;
+    // "called on Muslim countries to cut ties with Israel": the one called on comes before the infinitive
+    if (x.norm === 'TO' && tokens[k + 1]?.pos === 'VERB' && OBJECT_CONTROL.has(base)) {
+      objectEnd = k;
+      complementAt = k;
+      break;
+    }
+    // a new clause with its own subject: "says it has …", "said such a step would …"
+    // (after a speech verb, any verb right after an actor: "said Ukraine attacked …")
+    const prev = tokens[k - 1];
+    const afterActor = listAt.has(k - 1);
+    if (
+      (x.pos === 'AUX' && (prev.pos === 'PRON' || prev.pos === 'NOUN' || (speech && afterActor))) ||
+      (x.pos === 'VERB' && (prev.pos === 'PRON' || (k > from && finiteAfterNoun(tokens, k)) || (speech && afterActor)))
+    ) {
+      // that clause's subject is not this verb's object either ("said eight people were killed")
+      // when the clause is sure: after a speech verb or with an auxiliary ("allow aid workers
+      // expanded access" is no clause); after "that", PETRARCH's suites take it as the target
+      // ("said that an embargo against Mordor would fail")
+      const clauseSubject = thatAt >= 0 || !(speech || x.pos === 'AUX') ? undefined : listAt.get(k - 1);
+      objectEnd = clauseSubject ? clauseSubject.start : k;
+      complementAt = reportedSubjectAt(tokens, listAt.get(k - 1), from);
+      break;
+    }
+  }
+  return { objectEnd, thatAt, complementAt };
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -414,45 +572,11 @@ export function codeSentence(
     }
 
     // --- object: first actor list after the verb in this clause
-    // (not past the next verb: "said such a step enjoyed support from Moscow" has no target)
     const base = hit.form.base.split(' ')[0];
-    let objectEnd = clauseEnd;
-    let thatAt = -1;
-    /** Where the verb's complement starts: the "to" of an object-control infinitive, the subject of a reported clause. */
-    let complementAt = -1;
-    const speech = REPORT_VERBS.has(base);
-    for (let k = hit.end; k < clauseEnd; k++) {
-      const x = tokens[k];
-      if (x.norm === 'THAT' && thatAt < 0) thatAt = k;
-      if (isHidden(ctx, k) || listAt.has(k)) continue;
-      // "called on Muslim countries to cut ties with Israel": the one called on comes before the infinitive
-      if (x.norm === 'TO' && tokens[k + 1]?.pos === 'VERB' && OBJECT_CONTROL.has(base)) {
-        objectEnd = k;
-        complementAt = k;
-        break;
-      }
-      // a new clause with its own subject: "says it has …", "said such a step would …"
-      // (after a speech verb, any verb right after an actor: "said Ukraine attacked …")
-      const prev = tokens[k - 1];
-      const afterActor = listAt.has(k - 1);
-      if (
-        (x.pos === 'AUX' && (prev.pos === 'PRON' || prev.pos === 'NOUN' || (speech && afterActor))) ||
-        (x.pos === 'VERB' && (prev.pos === 'PRON' || (k > hit.end && finiteAfterNoun(tokens, k)) || (speech && afterActor)))
-      ) {
-        // that clause's subject is not this verb's object either ("said eight people were killed")
-        // when the clause is sure: after a speech verb or with an auxiliary ("allow aid workers
-        // expanded access" is no clause); after "that", PETRARCH's suites take it as the target
-        // ("said that an embargo against Mordor would fail")
-        const clauseSubject = thatAt >= 0 || !(speech || x.pos === 'AUX') ? undefined : listAt.get(k - 1);
-        objectEnd = clauseSubject ? clauseSubject.start : k;
-        complementAt = reportedSubjectAt(tokens, listAt.get(k - 1), hit.end);
-        break;
-      }
-    }
+    const { objectEnd, thatAt, complementAt } = objectScope(ctx, hit.end, clauseEnd, base);
     const objectList: ActorList | null = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
 
     // --- pattern
-    let match: PatternMatch | null = null;
     const npStart = subjectPhraseStart(ctx, groupStart, clauseStart);
     // pattern words stay in the verb's own clause: not past "that", nor past the object's end
     // (the verb of a complement clause with its own subject: "said such a step enjoyed support")
@@ -462,39 +586,10 @@ export function codeSentence(
     if (passive) for (let k = hit.end; k < clauseEnd && byStart < 0; k++) if (tokens[k].norm === 'BY') byStart = k + 1;
     let byEnd = byStart;
     while (byEnd >= 0 && byEnd < clauseEnd && (listAt.has(byEnd) || NOUN_PHRASE_TAGS.has(tokens[byEnd].pos))) byEnd++;
-    const present = wordsOfSentence();
-    for (const k of candidatePatterns(block, present)) {
-      const p = block.compiled[k];
-      // (the first word slot is known present: that is how the pattern was found)
-      if (!p.requiredFirstWords.every((set, n) => n === 0 || hasAny(set, present))) continue;
-      // "+ * (BY $)" is written for the passive ("Gondor was condemned by Arnor"): an active
-      // "Israel condemned incitement by Ankara" is not Ankara condemning Israel
-      if (!passive && p.reversed) continue;
-      let m: PatternMatch = {
-        pattern: p, compound: false, score: 0, wordLimit, firstWordAt: Infinity,
-        ...(OBJECT_CONTROL.has(base) ? { actorLimit: objectEnd } : {}),
-        ...(complementAt >= 0 ? { complementAt } : {}),
-      };
-      if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, groupStart, npStart, m)) {
-        if (!passive) continue;
-        if (p.beforeAlts.length > 0) {
-          // the words before "*" describe the doer, in the passive the by-phrase: "The building
-          // was demolished by a Ukrainian protestor" matches "- PROTESTOR *"
-          if (byEnd <= byStart || !p.beforeAlts.every((slot) => slot.kind === 'words')) continue;
-          m = { pattern: p, compound: false, score: 0, wordLimit, firstWordAt: Infinity };
-          if (!matchForward(ctx, p.afterAlts, hit.end, clauseEnd, m) || !matchBackward(ctx, p.beforeAlts, byEnd, byStart, m)) continue;
-        } else {
-          // and the verb's object is its subject: "Evidence against Russia was presented by the US"
-          // matches "- * EVIDENCE (AGAINST +)" in the phrase before the verb
-          if (!p.afterAlts.some((slot) => slot.kind === 'words')) continue;
-          m = { pattern: p, compound: false, score: 0, wordLimit: groupStart, firstWordAt: Infinity };
-          if (!matchForward(ctx, p.afterAlts, clauseStart, groupStart, m) || m.source) continue;
-        }
-      }
-      // "expressed appreciation for China's assistance" is appreciation: the nearer word wins;
-      // on a full tie the later pattern wins, as in PETRARCH
-      if (!match || m.score > match.score || (m.score === match.score && m.firstWordAt <= match.firstWordAt)) match = m;
-    }
+    const match = bestPattern(ctx, block, wordsOfSentence(), {
+      passive, objectControl: OBJECT_CONTROL.has(base), verbEnd: hit.end, clauseStart, clauseEnd, groupStart, npStart,
+      wordLimit, objectEnd, complementAt, byStart, byEnd,
+    });
     const codeFound: CodeSpec = match ? match.pattern.code : hit.form.code;
     let source: ActorList | null = match?.source ?? subject;
     let target: ActorList | null = match?.target ?? objectList;
@@ -513,31 +608,11 @@ export function codeSentence(
     }
     previousSource = source ?? previousSource;
     if (source) state.lastSource = source;
-    let negated = !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i);
-    let code = codeFound;
-    const negatedCode = negated && code.forward ? dicts.negations.get(code.forward) : undefined;
-    if (negatedCode) {
-      // the dictionary set defines what a negated verb means ("did not clash" → cooperate)
-      code = { forward: negatedCode, reverse: null };
-      negated = false;
-    } else if (negated && code.forward && hasFutureAuxiliary(tokens, groupStart, i)) {
-      // "will not lift the sanctions", "won't attend" is a refusal (12x), an act; "did not attack" is no event
-      const refusal = tables.refusals.lookup(code.forward);
-      if (refusal) {
-        code = { forward: refusal, reverse: null };
-        negated = false;
-      }
-    } else if (!negated && code.forward && source && !infinitive && hasFutureAuxiliary(tokens, groupStart, i)) {
-      // "Israel announced it would free 150 prisoners" is an intent to release (0353), not a release;
-      // "said it will strike" a threat: the speaker reports its own action to come
-      let reporter: VerbRecord | undefined;
-      for (let v = verbs.length - 1; v >= 0 && !reporter; v--) if (REPORT_VERBS.has(verbs[v].base) && verbs[v].end <= groupStart && verbs[v].subject) reporter = verbs[v];
-      if (reporter?.subject && sameActors(reporter.subject, source)) {
-        const root = Number(code.forward.slice(0, 2));
-        const stated = complements.combine(root <= 8 ? '03' : '13', code.forward);
-        if (stated) code = { forward: stated, reverse: null };
-      }
-    }
+    const { code, negated, negatedCode } = verbCode(tokens, dicts, tables, verbs, {
+      code: codeFound,
+      negated: !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i),
+      source, infinitive, groupStart, verbAt: i,
+    });
     const verbSpan = { text: doc.text.slice(tokens[hit.start].start, tokens[hit.end - 1].end), start: tokens[hit.start].start, end: tokens[hit.end - 1].end };
     const thisVerb: VerbRecord = {
       base,
