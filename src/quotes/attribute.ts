@@ -648,12 +648,13 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return null;
   }
 
+  const editorial = editorialNotes();
   const found: Attribution[] = [];
   for (let u = 0; u + 1 < starts.length; u++) {
     const lo = starts[u];
     const hi = starts[u + 1];
     for (let i = lo; i < hi; i++) {
-      if (inQuote[i] >= 0) continue;
+      if (inQuote[i] >= 0 || editorial[i] === 1) continue;
       const len = cueLength(i);
       if (len === 0) {
         const a = atNoun(i, hi);
@@ -671,6 +672,27 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   addLabels(found);
   if (options.continuations ?? true) addContinuations(found);
   return found.sort((x, y) => x.content[0][0] - y.content[0][0]);
+
+  /**
+   * "Editor's note: …" is the paper speaking about its own report, boilerplate that attributes nothing
+   * to anyone; the note runs to the end of its paragraph, which may be wrapped over several lines, so it
+   * ends at a line break after a sentence-final token.
+   */
+  function editorialNotes(): Uint8Array {
+    const marked = new Uint8Array(n);
+    for (let i = 0; i + 3 < n; i++) {
+      const note = tokens[i].norm === 'EDITOR' && /^['’]S$/.test(tokens[i + 1].norm) && tokens[i + 2].norm === 'NOTE' && tokens[i + 3].text === ':';
+      if (!note) continue;
+      let k = i;
+      for (; k < n; k++) {
+        marked[k] = 1;
+        const endsSentence = /[.!?]$/.test(tokens[k].text) || (isMark(k) && k > 0 && /[.!?]$/.test(tokens[k - 1].text));
+        if (endsSentence && (k + 1 >= n || para[k + 1] !== para[k])) break;
+      }
+      i = k;
+    }
+    return marked;
+  }
 
   /**
    * Attributions do not nest, as PolNeAR annotates them: "Flynn said Trump was right when he said that …"

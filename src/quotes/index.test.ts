@@ -370,3 +370,9 @@ test('quotes_clauses: what the content\'s subject said after "and", or a clause 
     ['argue', 'prices rose by a third'],
   ]);
 });
+
+test('quotes_attribution: an "Editor\'s note:" paragraph, wrapped or not, is boilerplate and attributes nothing', () => {
+  const wrapped = 'Editor’s note: Senator Lane is a liar who has\nrepeatedly pledged to close all the borders — every one — for\ngood.\n\nLane said he would win.';
+  assert.deepEqual(quotes(wrapped).map((q) => q.text), ['he would win']);
+  assert.deepEqual(quotes('Editor’s note: The mayor has vowed to ban all cars from downtown.').length, 0);
+});
