@@ -425,6 +425,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (e > j + 1 && e < hi && tokens[e].norm === 'THAT') return complement(e, hi, false);
       return null;
     }
+    // "the best one I know of --", "what they asked for or …": a preposition stranded by a relative clause
+    // or question has its object before the cue, and nothing after it was said
+    if (t.pos === 'ADP' && (j + 1 >= hi || tokens[j + 1].pos === 'CCONJ' || (tokens[j + 1].pos === 'PUNCT' && !isOpening(j + 1)))) return null;
     let start = j;
     if (t.norm === 'THAT' && t.pos !== 'PRON') {
       if (j + 1 >= hi || /^[.!?]$/.test(tokens[j + 1].text)) return null;

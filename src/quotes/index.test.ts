@@ -376,3 +376,8 @@ test('quotes_attribution: an "Editor\'s note:" paragraph, wrapped or not, is boi
   assert.deepEqual(quotes(wrapped).map((q) => q.text), ['he would win']);
   assert.deepEqual(quotes('Editor’s note: The mayor has vowed to ban all cars from downtown.').length, 0);
 });
+
+test('quotes_attribution: a preposition stranded after the cue ("the one I know of --") opens no content', () => {
+  assert.equal(quotes('The only plan I know of -- the one my uncle uses -- comes from a banker.').length, 0);
+  assert.deepEqual(quotes('Critics asked for more time.').map((q) => q.text), ['for more time']);
+});
