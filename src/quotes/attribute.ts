@@ -96,6 +96,8 @@ for (const entry of lexicon('attribution-adjectives')) {
 const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SOUND', 'GROW']);
 /** Prepositions that open an adjunct of the cue ("by …", "in 2015", "at a meeting"), never what was said. */
 const NOT_CONTENT_PREPS = new Set(['BY', 'AT', 'IN', 'FROM', 'WITHOUT', 'AMONG', 'OUT', 'UP', 'INTO', 'DURING', 'SINCE', 'AFTER', 'BEFORE', 'UNTIL', 'THROUGH', 'ACROSS', 'NEAR', 'BESIDE']);
+/** What one "assumes" in the sense of taking it on: an office, a power, a duty. */
+const TAKEN_ON = new Set(['OFFICE', 'POST', 'POSITION', 'ROLE', 'PRESIDENCY', 'CHAIRMANSHIP', 'LEADERSHIP', 'COMMAND', 'CONTROL', 'POWER', 'RESPONSIBILITY', 'DUTY', 'OBLIGATION', 'LIABILITY', 'DEBT', 'RISK', 'MANTLE', 'HELM']);
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
@@ -285,12 +287,28 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const next = tokens[i + 1];
     if (next.pos === 'PRON' && /(SELF|SELVES)$/.test(next.norm)) return true;
     if (tokens[i].lemma === 'KNOW' && next.norm === 'AS') return true;
+    if (tokens[i].lemma === 'ASSUME' && takesOnOffice(i + 1)) return true;
     if (tokens[i].lemma === 'COMPARE' && /^(WITH|TO)$/.test(next.norm) && (i === 0 || tokens[i - 1].text === ',' || tokens[i - 1].pos === 'ADV' || i === starts[unitOf[i]])) return true;
     if (tokens[i].lemma !== 'CALL') return false;
     if (/^(TO|INTO|IN|BACK|UP|OFF)$/.test(next.norm)) return true;
     return i > 0 && tokens[i - 1].pos === 'NOUN' && next.pos === 'PROPN';
   }
 
+  /**
+   * "assumed his post", "will assume Patriot's obligations": "assume" with an office, a power or a duty
+   * as its object means taking it on, not supposing anything.
+   */
+  function takesOnOffice(k: number): boolean {
+    // the object's head: its last noun, past modifiers such as "a newly created"
+    let head = -1;
+    for (let j = k; j < n && j - k < 8; j++) {
+      const t = tokens[j];
+      const modifier = /^(DET|ADJ|ADV|NUM|PART|PROPN|CCONJ)$/.test(t.pos) || POSSESSIVE.has(t.norm) || (t.pos === 'VERB' && /ED$/.test(t.norm));
+      if (t.pos === 'NOUN') head = j;
+      else if (!modifier) break;
+    }
+    return head >= 0 && TAKEN_ON.has(tokens[head].lemma);
+  }
 
   /** Pieces of a quote span, marks excluded, a trailing comma dropped. */
   function inner(span: QuoteSpan): Range[] {

@@ -381,3 +381,10 @@ test('quotes_attribution: a preposition stranded after the cue ("the one I know 
   assert.equal(quotes('The only plan I know of -- the one my uncle uses -- comes from a banker.').length, 0);
   assert.deepEqual(quotes('Critics asked for more time.').map((q) => q.text), ['for more time']);
 });
+
+test('quotes_attribution: "assume" with an office or a duty as its object takes it on and attributes nothing', () => {
+  assert.equal(quotes('Shortly after assuming his post, the envoy resigned.').length, 0);
+  assert.equal(quotes('The buyer would assume the plant’s environmental and cleanup obligations.').length, 0);
+  assert.equal(quotes('She assumed a newly created role as adviser.').length, 0);
+  assert.deepEqual(quotes('Many traders assumed the bank had the cash.').map((q) => q.text), ['the bank had the cash']);
+});
