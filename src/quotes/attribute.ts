@@ -331,6 +331,11 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return [a, b];
   }
 
+  const hasVerb = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
+    return false;
+  };
+
   const hasWord = (a: number, b: number) => {
     for (let i = a; i < b; i++) if (isWord(tokens[i])) return true;
     return false;
@@ -759,6 +764,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         const joinsNouns = !past && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
         if (joinsNouns) continue;
         if (completesOpeningClause(x, start) || sharesContentSubject(a, b, x, start)) continue;
+        // "noted that at a meeting in 1972, he backed …": a content opening with an adjunct ("at", "in", "after")
+        // goes on to its clause; cut there, it would hold no verb
+        if (NOT_CONTENT_PREPS.has(tokens[x].norm) && tokens[start - 1].text === ',' && !hasVerb(x, start)) continue;
         if (prev.pos === 'CCONJ' || /^[,;(]$/.test(prev.text) || CONNECTORS.has(prev.norm)) cut = p;
       }
       if (cut === y) continue;

@@ -388,3 +388,11 @@ test('quotes_attribution: "assume" with an office or a duty as its object takes 
   assert.equal(quotes('She assumed a newly created role as adviser.').length, 0);
   assert.deepEqual(quotes('Many traders assumed the bank had the cash.').map((q) => q.text), ['the bank had the cash']);
 });
+
+test('quotes_clauses: a content opening with an adjunct phrase and a comma goes on to its clause', () => {
+  assert.deepEqual(only('Lane noted that at one of his first party meetings, in 1980, he backed a rival for the post.').slice(0, 3), [
+    'indirect',
+    'at one of his first party meetings, in 1980, he backed a rival for the post',
+    'Lane',
+  ]);
+});
