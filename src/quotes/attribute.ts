@@ -270,6 +270,21 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return true;
   }
 
+  /**
+   * The subject at s follows an auxiliary that opens the sentence (after nothing but "and", "or", adverbs),
+   * and the sentence ends in a question mark: "Do you know …?", "Or would you think …?". Not after a
+   * wh-word ("How do you know when …?"), whose answer may be attributed.
+   */
+  function isYesNoQuestion(lo: number, s: number, hi: number): boolean {
+    if (s - 1 < lo || tokens[s - 1].pos !== 'AUX') return false;
+    for (let k = lo; k < s - 1; k++) {
+      const t = tokens[k];
+      if (isWh(t) || !(t.pos === 'CCONJ' || t.pos === 'ADV' || t.pos === 'INTJ' || (t.pos === 'PUNCT' && !isMark(k)))) return false;
+    }
+    for (let k = s; k < hi; k++) if (tokens[k].text === '?' && inQuote[k] < 0) return true;
+    return false;
+  }
+
   /** The cue at token i is a speech verb (speech-cues.txt), not a thought or stance (attribution-cues.txt). */
   function isSpeechCue(i: number): boolean {
     const t = tokens[i];
@@ -616,6 +631,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     // "…, adding that …", "Trump is telling veterans … and says he will …": the clause's subject speaks
     if (participle) speaker = unitSubject(lo, c0, found);
     else if (coordinated) speaker = conjunctSubject(l, lo, found) ?? unitSubject(lo, c0, found);
+
+    // "Do you know where …?", "Or would you still vote for her?": a yes/no question to the reader asks what
+    // they think, it reports nobody's words or stance ("But has he called for …?" still may)
+    if (speaker && tokens[speaker[0]].norm === 'YOU' && isYesNoQuestion(lo, speaker[0], hi)) return null;
 
     // "Don't blame Bush.", "Please ask yourself …": an imperative addresses the reader, nobody is quoted
     if (!speaker && !participle && !coordinated && !passive && isImperative(lo, c0)) return null;

@@ -396,3 +396,10 @@ test('quotes_clauses: a content opening with an adjunct phrase and a comma goes 
     'Lane',
   ]);
 });
+
+test('quotes_attribution: a yes/no question to the reader ("Do you know …?") attributes nothing; a wh-question may', () => {
+  assert.equal(quotes('Do you know where your senator stands on taxes?').length, 0);
+  assert.equal(quotes('Or would you still vote for her?').length, 0);
+  assert.deepEqual(quotes('How do you know when a school is worth it?').map((q) => q.text), ['when a school is worth it']);
+  assert.deepEqual(quotes('But has he called for ending the tax breaks?').map((q) => q.text), ['ending the tax breaks']);
+});
