@@ -98,6 +98,8 @@ const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SO
 const NOT_CONTENT_PREPS = new Set(['BY', 'AT', 'IN', 'FROM', 'WITHOUT', 'AMONG', 'OUT', 'UP', 'INTO', 'DURING', 'SINCE', 'AFTER', 'BEFORE', 'UNTIL', 'THROUGH', 'ACROSS', 'NEAR', 'BESIDE']);
 /** What one "assumes" in the sense of taking it on: an office, a power, a duty. */
 const TAKEN_ON = new Set(['OFFICE', 'POST', 'POSITION', 'ROLE', 'PRESIDENCY', 'CHAIRMANSHIP', 'LEADERSHIP', 'COMMAND', 'CONTROL', 'POWER', 'RESPONSIBILITY', 'DUTY', 'OBLIGATION', 'LIABILITY', 'DEBT', 'RISK', 'MANTLE', 'HELM']);
+/** Nouns that make a time phrase after "this", "last" or "next" ("this fall", "last week"). */
+const TIME_NOUNS = new Set(['FALL', 'SPRING', 'SUMMER', 'WINTER', 'YEAR', 'MONTH', 'WEEK', 'WEEKEND', 'DECADE', 'CENTURY', 'SEASON', 'CYCLE', 'TERM', ...lexicon('time-words')]);
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
@@ -253,7 +255,12 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    * normal", "there did not appear to be any link"), which hold nothing to attribute.
    */
   function raised(cue: Range, l: number, lo: number, hi: number): Attribution | null {
-    const s = npEndingAt(tokens, l, lo);
+    let s = npEndingAt(tokens, l, lo);
+    // "one in nine voters this fall is expected to …": a time phrase before the verb is an adjunct, the subject is before it
+    if (s > lo && s + 1 === l && /^(THIS|LAST|NEXT)$/.test(tokens[s].norm) && TIME_NOUNS.has(tokens[l].lemma)) {
+      const before = npEndingAt(tokens, s - 1, lo);
+      if (before >= 0) s = before;
+    }
     if (s < 0 || /^(WHAT|THERE|IT)$/.test(tokens[s].norm) && s === l) return null;
     const read = classify(cue[1], hi);
     if (!read) return null;

@@ -403,3 +403,9 @@ test('quotes_attribution: a yes/no question to the reader ("Do you know …?") a
   assert.deepEqual(quotes('How do you know when a school is worth it?').map((q) => q.text), ['when a school is worth it']);
   assert.deepEqual(quotes('But has he called for ending the tax breaks?').map((q) => q.text), ['ending the tax breaks']);
 });
+
+test('quotes_raising: a time phrase before a passive cue ("this fall") is an adjunct; the subject is before it', () => {
+  const [q] = quotes('Many voters this fall are expected to stay home.');
+  assert.equal(q.speaker, null);
+  assert.deepEqual(q.parts?.map((p) => p.text), ['Many voters this fall', 'to stay home']);
+});
