@@ -96,6 +96,10 @@ for (const entry of lexicon('attribution-adjectives')) {
 const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SOUND', 'GROW']);
 /** Prepositions that open an adjunct of the cue ("by …", "in 2015", "at a meeting"), never what was said. */
 const NOT_CONTENT_PREPS = new Set(['BY', 'AT', 'IN', 'FROM', 'WITHOUT', 'AMONG', 'OUT', 'UP', 'INTO', 'DURING', 'SINCE', 'AFTER', 'BEFORE', 'UNTIL', 'THROUGH', 'ACROSS', 'NEAR', 'BESIDE']);
+/** What one "assumes" in the sense of taking it on: an office, a power, a duty. */
+const TAKEN_ON = new Set(['OFFICE', 'POST', 'POSITION', 'ROLE', 'PRESIDENCY', 'CHAIRMANSHIP', 'LEADERSHIP', 'COMMAND', 'CONTROL', 'POWER', 'RESPONSIBILITY', 'DUTY', 'OBLIGATION', 'LIABILITY', 'DEBT', 'RISK', 'MANTLE', 'HELM']);
+/** Nouns that make a time phrase after "this", "last" or "next" ("this fall", "last week"). */
+const TIME_NOUNS = new Set(['FALL', 'SPRING', 'SUMMER', 'WINTER', 'YEAR', 'MONTH', 'WEEK', 'WEEKEND', 'DECADE', 'CENTURY', 'SEASON', 'CYCLE', 'TERM', ...lexicon('time-words')]);
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
@@ -251,7 +255,12 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    * normal", "there did not appear to be any link"), which hold nothing to attribute.
    */
   function raised(cue: Range, l: number, lo: number, hi: number): Attribution | null {
-    const s = npEndingAt(tokens, l, lo);
+    let s = npEndingAt(tokens, l, lo);
+    // "one in nine voters this fall is expected to …": a time phrase before the verb is an adjunct, the subject is before it
+    if (s > lo && s + 1 === l && /^(THIS|LAST|NEXT)$/.test(tokens[s].norm) && TIME_NOUNS.has(tokens[l].lemma)) {
+      const before = npEndingAt(tokens, s - 1, lo);
+      if (before >= 0) s = before;
+    }
     if (s < 0 || /^(WHAT|THERE|IT)$/.test(tokens[s].norm) && s === l) return null;
     const read = classify(cue[1], hi);
     if (!read) return null;
@@ -266,6 +275,21 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (!(t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'INTJ' || (t.pos === 'PUNCT' && !isMark(k)) || t.lemma === 'DO')) return false;
     }
     return true;
+  }
+
+  /**
+   * The subject at s follows an auxiliary that opens the sentence (after nothing but "and", "or", adverbs),
+   * and the sentence ends in a question mark: "Do you know …?", "Or would you think …?". Not after a
+   * wh-word ("How do you know when …?"), whose answer may be attributed.
+   */
+  function isYesNoQuestion(lo: number, s: number, hi: number): boolean {
+    if (s - 1 < lo || tokens[s - 1].pos !== 'AUX') return false;
+    for (let k = lo; k < s - 1; k++) {
+      const t = tokens[k];
+      if (isWh(t) || !(t.pos === 'CCONJ' || t.pos === 'ADV' || t.pos === 'INTJ' || (t.pos === 'PUNCT' && !isMark(k)))) return false;
+    }
+    for (let k = s; k < hi; k++) if (tokens[k].text === '?' && inQuote[k] < 0) return true;
+    return false;
   }
 
   /** The cue at token i is a speech verb (speech-cues.txt), not a thought or stance (attribution-cues.txt). */
@@ -285,12 +309,28 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const next = tokens[i + 1];
     if (next.pos === 'PRON' && /(SELF|SELVES)$/.test(next.norm)) return true;
     if (tokens[i].lemma === 'KNOW' && next.norm === 'AS') return true;
+    if (tokens[i].lemma === 'ASSUME' && takesOnOffice(i + 1)) return true;
     if (tokens[i].lemma === 'COMPARE' && /^(WITH|TO)$/.test(next.norm) && (i === 0 || tokens[i - 1].text === ',' || tokens[i - 1].pos === 'ADV' || i === starts[unitOf[i]])) return true;
     if (tokens[i].lemma !== 'CALL') return false;
     if (/^(TO|INTO|IN|BACK|UP|OFF)$/.test(next.norm)) return true;
     return i > 0 && tokens[i - 1].pos === 'NOUN' && next.pos === 'PROPN';
   }
 
+  /**
+   * "assumed his post", "will assume Patriot's obligations": "assume" with an office, a power or a duty
+   * as its object means taking it on, not supposing anything.
+   */
+  function takesOnOffice(k: number): boolean {
+    // the object's head: its last noun, past modifiers such as "a newly created"
+    let head = -1;
+    for (let j = k; j < n && j - k < 8; j++) {
+      const t = tokens[j];
+      const modifier = /^(DET|ADJ|ADV|NUM|PART|PROPN|CCONJ)$/.test(t.pos) || POSSESSIVE.has(t.norm) || (t.pos === 'VERB' && /ED$/.test(t.norm));
+      if (t.pos === 'NOUN') head = j;
+      else if (!modifier) break;
+    }
+    return head >= 0 && TAKEN_ON.has(tokens[head].lemma);
+  }
 
   /** Pieces of a quote span, marks excluded, a trailing comma dropped. */
   function inner(span: QuoteSpan): Range[] {
@@ -312,6 +352,11 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     while (b > a && tokens[b - 1].pos === 'PUNCT' && !isMark(b - 1)) b--;
     return [a, b];
   }
+
+  const hasVerb = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
+    return false;
+  };
 
   const hasWord = (a: number, b: number) => {
     for (let i = a; i < b; i++) if (isWord(tokens[i])) return true;
@@ -425,6 +470,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (e > j + 1 && e < hi && tokens[e].norm === 'THAT') return complement(e, hi, false);
       return null;
     }
+    // "the best one I know of --", "what they asked for or …": a preposition stranded by a relative clause
+    // or question has its object before the cue, and nothing after it was said
+    if (t.pos === 'ADP' && (j + 1 >= hi || tokens[j + 1].pos === 'CCONJ' || (tokens[j + 1].pos === 'PUNCT' && !isOpening(j + 1)))) return null;
     let start = j;
     if (t.norm === 'THAT' && t.pos !== 'PRON') {
       if (j + 1 >= hi || /^[.!?]$/.test(tokens[j + 1].text)) return null;
@@ -591,6 +639,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     if (participle) speaker = unitSubject(lo, c0, found);
     else if (coordinated) speaker = conjunctSubject(l, lo, found) ?? unitSubject(lo, c0, found);
 
+    // "Do you know where …?", "Or would you still vote for her?": a yes/no question to the reader asks what
+    // they think, it reports nobody's words or stance ("But has he called for …?" still may)
+    if (speaker && tokens[speaker[0]].norm === 'YOU' && isYesNoQuestion(lo, speaker[0], hi)) return null;
+
     // "Don't blame Bush.", "Please ask yourself …": an imperative addresses the reader, nobody is quoted
     if (!speaker && !participle && !coordinated && !passive && isImperative(lo, c0)) return null;
 
@@ -648,12 +700,13 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return null;
   }
 
+  const editorial = editorialNotes();
   const found: Attribution[] = [];
   for (let u = 0; u + 1 < starts.length; u++) {
     const lo = starts[u];
     const hi = starts[u + 1];
     for (let i = lo; i < hi; i++) {
-      if (inQuote[i] >= 0) continue;
+      if (inQuote[i] >= 0 || editorial[i] === 1) continue;
       const len = cueLength(i);
       if (len === 0) {
         const a = atNoun(i, hi);
@@ -671,6 +724,27 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   addLabels(found);
   if (options.continuations ?? true) addContinuations(found);
   return found.sort((x, y) => x.content[0][0] - y.content[0][0]);
+
+  /**
+   * "Editor's note: …" is the paper speaking about its own report, boilerplate that attributes nothing
+   * to anyone; the note runs to the end of its paragraph, which may be wrapped over several lines, so it
+   * ends at a line break after a sentence-final token.
+   */
+  function editorialNotes(): Uint8Array {
+    const marked = new Uint8Array(n);
+    for (let i = 0; i + 3 < n; i++) {
+      const note = tokens[i].norm === 'EDITOR' && /^['’]S$/.test(tokens[i + 1].norm) && tokens[i + 2].norm === 'NOTE' && tokens[i + 3].text === ':';
+      if (!note) continue;
+      let k = i;
+      for (; k < n; k++) {
+        marked[k] = 1;
+        const endsSentence = /[.!?]$/.test(tokens[k].text) || (isMark(k) && k > 0 && /[.!?]$/.test(tokens[k - 1].text));
+        if (endsSentence && (k + 1 >= n || para[k + 1] !== para[k])) break;
+      }
+      i = k;
+    }
+    return marked;
+  }
 
   /**
    * Attributions do not nest, as PolNeAR annotates them: "Flynn said Trump was right when he said that …"
@@ -716,6 +790,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         const joinsNouns = !past && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
         if (joinsNouns) continue;
         if (completesOpeningClause(x, start) || sharesContentSubject(a, b, x, start)) continue;
+        // "noted that at a meeting in 1972, he backed …": a content opening with an adjunct ("at", "in", "after")
+        // goes on to its clause; cut there, it would hold no verb
+        if (NOT_CONTENT_PREPS.has(tokens[x].norm) && tokens[start - 1].text === ',' && !hasVerb(x, start)) continue;
         if (prev.pos === 'CCONJ' || /^[,;(]$/.test(prev.text) || CONNECTORS.has(prev.norm)) cut = p;
       }
       if (cut === y) continue;

@@ -370,3 +370,42 @@ test('quotes_clauses: what the content\'s subject said after "and", or a clause 
     ['argue', 'prices rose by a third'],
   ]);
 });
+
+test('quotes_attribution: an "Editor\'s note:" paragraph, wrapped or not, is boilerplate and attributes nothing', () => {
+  const wrapped = 'Editor’s note: Senator Lane is a liar who has\nrepeatedly pledged to close all the borders — every one — for\ngood.\n\nLane said he would win.';
+  assert.deepEqual(quotes(wrapped).map((q) => q.text), ['he would win']);
+  assert.deepEqual(quotes('Editor’s note: The mayor has vowed to ban all cars from downtown.').length, 0);
+});
+
+test('quotes_attribution: a preposition stranded after the cue ("the one I know of --") opens no content', () => {
+  assert.equal(quotes('The only plan I know of -- the one my uncle uses -- comes from a banker.').length, 0);
+  assert.deepEqual(quotes('Critics asked for more time.').map((q) => q.text), ['for more time']);
+});
+
+test('quotes_attribution: "assume" with an office or a duty as its object takes it on and attributes nothing', () => {
+  assert.equal(quotes('Shortly after assuming his post, the envoy resigned.').length, 0);
+  assert.equal(quotes('The buyer would assume the plant’s environmental and cleanup obligations.').length, 0);
+  assert.equal(quotes('She assumed a newly created role as adviser.').length, 0);
+  assert.deepEqual(quotes('Many traders assumed the bank had the cash.').map((q) => q.text), ['the bank had the cash']);
+});
+
+test('quotes_clauses: a content opening with an adjunct phrase and a comma goes on to its clause', () => {
+  assert.deepEqual(only('Lane noted that at one of his first party meetings, in 1980, he backed a rival for the post.').slice(0, 3), [
+    'indirect',
+    'at one of his first party meetings, in 1980, he backed a rival for the post',
+    'Lane',
+  ]);
+});
+
+test('quotes_attribution: a yes/no question to the reader ("Do you know …?") attributes nothing; a wh-question may', () => {
+  assert.equal(quotes('Do you know where your senator stands on taxes?').length, 0);
+  assert.equal(quotes('Or would you still vote for her?').length, 0);
+  assert.deepEqual(quotes('How do you know when a school is worth it?').map((q) => q.text), ['when a school is worth it']);
+  assert.deepEqual(quotes('But has he called for ending the tax breaks?').map((q) => q.text), ['ending the tax breaks']);
+});
+
+test('quotes_raising: a time phrase before a passive cue ("this fall") is an adjunct; the subject is before it', () => {
+  const [q] = quotes('Many voters this fall are expected to stay home.');
+  assert.equal(q.speaker, null);
+  assert.deepEqual(q.parts?.map((p) => p.text), ['Many voters this fall', 'to stay home']);
+});
