@@ -97,7 +97,7 @@ const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SO
 /** Prepositions that open an adjunct of the cue ("by …", "in 2015", "at a meeting"), never what was said. */
 const NOT_CONTENT_PREPS = new Set(['BY', 'AT', 'IN', 'FROM', 'WITHOUT', 'AMONG', 'OUT', 'UP', 'INTO', 'DURING', 'SINCE', 'AFTER', 'BEFORE', 'UNTIL', 'THROUGH', 'ACROSS', 'NEAR', 'BESIDE']);
 /** What one "assumes" in the sense of taking it on: an office, a power, a duty. */
-const TAKEN_ON = new Set(['OFFICE', 'POST', 'POSITION', 'ROLE', 'PRESIDENCY', 'CHAIRMANSHIP', 'LEADERSHIP', 'COMMAND', 'CONTROL', 'POWER', 'RESPONSIBILITY', 'DUTY', 'OBLIGATION', 'LIABILITY', 'DEBT', 'RISK', 'MANTLE', 'HELM']);
+const TAKEN_ON = lexicon('assumed-duties');
 /** Nouns that make a time phrase after "this", "last" or "next" ("this fall", "last week"). */
 const TIME_NOUNS = new Set(['FALL', 'SPRING', 'SUMMER', 'WINTER', 'YEAR', 'MONTH', 'WEEK', 'WEEKEND', 'DECADE', 'CENTURY', 'SEASON', 'CYCLE', 'TERM', ...lexicon('time-words')]);
 const ADDRESSEE = lexicon('speech-addressee-verbs');
