@@ -370,3 +370,13 @@ test('quotes_clauses: what the content\'s subject said after "and", or a clause 
     ['argue', 'prices rose by a third'],
   ]);
 });
+
+test('quotes_infinitive: a stance after "to" is an attribution, by the governing subject or the "for" or object-control object', () => {
+  assert.deepEqual(only('The mayor went on to defend the new parking rules.'), ['indirect', 'the new parking rules', 'The mayor', 'defend']);
+  assert.deepEqual(only('Residents met at the library to discuss the zoning plan.'), ['indirect', 'the zoning plan', 'Residents', 'discuss']);
+  assert.deepEqual(only('It was hard for the council to ignore the petition.'), ['indirect', 'the petition', 'the council', 'ignore']);
+  assert.deepEqual(only('Organizers invited neighbors to discuss the levy.'), ['indirect', 'the levy', 'neighbors', 'discuss']);
+  // knowing and perceiving after "to" attribute nothing
+  assert.deepEqual(quotes('Voters need to know more about the budget.'), []);
+  assert.deepEqual(quotes('The strain began to show in the third quarter.'), []);
+});
