@@ -380,3 +380,11 @@ test('quotes_infinitive: a stance after "to" is an attribution, by the governing
   assert.deepEqual(quotes('Voters need to know more about the budget.'), []);
   assert.deepEqual(quotes('The strain began to show in the third quarter.'), []);
 });
+
+test('quotes_attribution: stances and portrayals ("voted against", "painted X as", "doubled down on", "is against", "were incensed that")', () => {
+  assert.deepEqual(only('Three council members voted against the stadium deal.'), ['indirect', 'the stadium deal', 'Three council members', 'voted against']);
+  assert.deepEqual(only('The ad painted the mayor as a career lobbyist.'), ['indirect', 'the mayor as a career lobbyist', 'The ad', 'painted']);
+  assert.deepEqual(only('The senator doubled down on her call for term limits.'), ['indirect', 'her call for term limits', 'The senator', 'doubled down on']);
+  assert.deepEqual(only('The teachers union is against the merger.'), ['indirect', 'the merger', 'The teachers union', 'against']);
+  assert.deepEqual(only('Parents were incensed that the board cut the bus routes.'), ['indirect', 'the board cut the bus routes', 'Parents', 'incensed']);
+});
