@@ -103,6 +103,9 @@ const TIME_NOUNS = new Set(['FALL', 'SPRING', 'SUMMER', 'WINTER', 'YEAR', 'MONTH
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
+const OBJECT_CONTROL = lexicon('object-control-verbs');
+const TIME_WORDS = lexicon('time-words');
+const KNOWING = lexicon('knowing-verbs');
 /** A verb's form as far as the tagger shows it: "said" past, "says" present, "say" base. */
 function tense(t: Token): 'past' | 'present' | 'base' {
   if (/ED$/.test(t.norm) || (t.norm !== t.lemma && !/S$/.test(t.norm))) return 'past';
@@ -265,6 +268,31 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const read = classify(cue[1], hi);
     if (!read) return null;
     return { cue, speaker: null, content: [[s, l + 1], ...read.content], kind: read.kind };
+  }
+
+  /**
+   * Who does the act of an infinitive at `to`: a noun phrase right before it after "for" or an object-control
+   * verb ("for Trump to attack", "invited neighbors to discuss"); else the subject of the verb or adjective that governs it, past
+   * its prepositional phrases ("Caddell went on to discuss", "He was able to tout", "the senator spoke at a
+   * gathering to discuss"); else null.
+   */
+  function infinitiveSubject(to: number, lo: number): Range | null {
+    let v = to - 1;
+    let object = v >= lo && isNominalOrPronoun(tokens[v]) && !TIME_WORDS.has(tokens[v].norm) ? npEndingAt(tokens, v, lo) : -1;
+    // the noun phrase may hold its own preposition: "a call for the United States"
+    for (let k = to - 1; object >= 0 && k > object; k--) if (tokens[k].pos === 'ADP') object = k + 1;
+    if (object > lo && (tokens[object - 1].norm === 'FOR' || OBJECT_CONTROL.has(tokens[object - 1].lemma))) return [object, to];
+    // "spoke at a gathering of conservatives to discuss": back over noun phrases and their prepositions
+    for (let hops = 0; hops < 4 && v >= lo && isNominalOrPronoun(tokens[v]); hops++) {
+      const s = npEndingAt(tokens, v, lo);
+      if (s <= lo || tokens[s - 1].pos !== 'ADP') return null;
+      v = s - 2;
+    }
+    while (v >= lo && (tokens[v].pos === 'ADV' || tokens[v].pos === 'PART' || tokens[v].pos === 'ADP')) v--;
+    if (v < lo || !(tokens[v].pos === 'VERB' || tokens[v].pos === 'ADJ')) return null;
+    while (v > lo && (tokens[v - 1].pos === 'AUX' || tokens[v - 1].pos === 'ADV' || tokens[v - 1].pos === 'PART')) v--;
+    const s = npEndingAt(tokens, v - 1, lo);
+    return s >= 0 ? [s, v] : null;
   }
 
   /** The verb at c0 opens its sentence in its base form, after nothing but "please", "don't", "now" and the like. */
@@ -582,8 +610,12 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const coordinated = !participle && l >= lo && (tokens[l].pos === 'CCONJ' || tokens[l].norm === 'TO');
     const asFollows = passive && c1 < hi && tokens[c1].norm === 'AS';
     if ((passive || RAISING.has(tokens[c0].lemma)) && (infinitiveAt(c1) || asFollows) && l >= lo) return raised(cue, l, lo, hi);
-    // "wants to support", "let them know": a stance or thought after "to" is what another verb is about, not an attribution of its own
-    if (!speech && l >= lo && tokens[l].norm === 'TO') return null;
+    // "need to know", "begins to show": a verb of knowing or perceiving after "to" is what another verb is
+    // about, not an attribution of its own; other stances after "to" are ("went on to discuss", "tried to
+    // convince"), and one inside a cue's content ("wants to support") is dropped with the nesting below.
+    // "to be considered" is a passive the infinitive's subject undergoes, not a stance
+    const afterTo = !speech && l >= lo && tokens[l].norm === 'TO';
+    if (afterTo && (KNOWING.has(tokens[c0].lemma) || tokens[c0 - 1].lemma === 'BE')) return null;
     let antecedent: Range | undefined;
     let speaker: Range | null = null;
     let before = c0 - 1;
@@ -637,6 +669,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     }
     // "…, adding that …", "Trump is telling veterans … and says he will …": the clause's subject speaks
     if (participle) speaker = unitSubject(lo, c0, found);
+    else if (afterTo) speaker = infinitiveSubject(l, lo) ?? unitSubject(lo, c0, found);
     else if (coordinated) speaker = conjunctSubject(l, lo, found) ?? unitSubject(lo, c0, found);
 
     // "Do you know where …?", "Or would you still vote for her?": a yes/no question to the reader asks what

@@ -409,3 +409,21 @@ test('quotes_raising: a time phrase before a passive cue ("this fall") is an adj
   assert.equal(q.speaker, null);
   assert.deepEqual(q.parts?.map((p) => p.text), ['Many voters this fall', 'to stay home']);
 });
+
+test('quotes_infinitive: a stance after "to" is an attribution, by the governing subject or the "for" or object-control object', () => {
+  assert.deepEqual(only('The mayor went on to defend the new parking rules.'), ['indirect', 'the new parking rules', 'The mayor', 'defend']);
+  assert.deepEqual(only('Residents met at the library to discuss the zoning plan.'), ['indirect', 'the zoning plan', 'Residents', 'discuss']);
+  assert.deepEqual(only('It was hard for the council to ignore the petition.'), ['indirect', 'the petition', 'the council', 'ignore']);
+  assert.deepEqual(only('Organizers invited neighbors to discuss the levy.'), ['indirect', 'the levy', 'neighbors', 'discuss']);
+  // knowing and perceiving after "to" attribute nothing
+  assert.deepEqual(quotes('Voters need to know more about the budget.'), []);
+  assert.deepEqual(quotes('The strain began to show in the third quarter.'), []);
+});
+
+test('quotes_attribution: stances and portrayals ("voted against", "painted X as", "doubled down on", "is against", "were incensed that")', () => {
+  assert.deepEqual(only('Three council members voted against the stadium deal.'), ['indirect', 'the stadium deal', 'Three council members', 'voted against']);
+  assert.deepEqual(only('The ad painted the mayor as a career lobbyist.'), ['indirect', 'the mayor as a career lobbyist', 'The ad', 'painted']);
+  assert.deepEqual(only('The senator doubled down on her call for term limits.'), ['indirect', 'her call for term limits', 'The senator', 'doubled down on']);
+  assert.deepEqual(only('The teachers union is against the merger.'), ['indirect', 'the merger', 'The teachers union', 'against']);
+  assert.deepEqual(only('Parents were incensed that the board cut the bus routes.'), ['indirect', 'the board cut the bus routes', 'Parents', 'incensed']);
+});
