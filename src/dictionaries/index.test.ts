@@ -121,11 +121,12 @@ test('dictionaries: the mini set loads with a stable version hash', () => {
 });
 
 const PETRARCH2 = new URL('../../../shared/dictionaries/petrarch2/', import.meta.url).pathname;
-test('dictionaries: the full PETRARCH2 set loads in under 2 s', async (t) => {
+// Load time is a figure of `npm run bench` ("load … ms"), not asserted here: timings on a shared machine are noise.
+test('dictionaries: the full PETRARCH2 set loads: tens of thousands of actors, thousands of patterns', async (t) => {
   const { existsSync } = await import('node:fs');
   if (!existsSync(PETRARCH2)) return t.skip('../shared not present: PETRARCH2 dictionaries are not shipped with Dyad');
   const d = loadDictionaries({ dirs: [PETRARCH2], builtin: false });
   assert.ok(d.counts.actors > 20000);
   assert.ok(d.counts.patterns > 4000);
-  assert.ok(d.loadMs < 2000, `load took ${d.loadMs} ms`);
+  assert.ok(d.loadMs > 0);
 });
