@@ -113,6 +113,8 @@ function tense(t: Token): 'past' | 'present' | 'base' {
 }
 /** Words that open a subordinate clause before the main one: "(said that) if …, X would …". */
 const SUBORDINATORS = new Set(['IF', 'WHEN', 'WHILE', 'ALTHOUGH', 'THOUGH', 'BECAUSE', 'AFTER', 'BEFORE', 'UNLESS', 'ONCE', 'SINCE', 'AS', 'WHETHER', 'UNTIL']);
+/** Words opening an adverbial clause before the main clause: "While aides insisted …, the campaign …". */
+const OPENING_SUBORDINATORS = new Set([...SUBORDINATORS, 'DESPITE', 'WHEREAS']);
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
 /** Words before a paragraph's colon that head an editorial note, not a speaker: "Correction: …", "The Latest: …". */
 const NOT_LABELS = new Set(['CORRECTION', 'CORRECTIONS', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'LATEST', 'NOTE', 'ABSTRACT', 'SUMMARY']);
@@ -750,7 +752,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (a) found.push(a);
       i += len - 1;
     }
-    cutAtNextClause(found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi));
+    const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);
+    cutAtNextClause(unit);
+    endAtMainClause(unit, lo, hi);
   }
 
   flatten();
@@ -836,6 +840,45 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         if (a.content.length === read.content.length) a.kind = read.kind;
       }
     }
+  }
+
+  /**
+   * "Although a judge found that action unconstitutional, his decision was overturned": a cue inside a
+   * sentence's opening adverbial clause (after "although", "while", "despite", "when" …) says
+   * nothing past the end of that clause; the comma or dash before the main clause's subject and verb ends it.
+   */
+  function endAtMainClause(list: Attribution[], lo: number, hi: number): void {
+    const open = adverbialOpening(lo, hi);
+    if (open < 0) return;
+    for (const a of list) {
+      if (a.kind === 'direct' || a.cue[0] < open) continue;
+      const [x, y] = a.content[a.content.length - 1];
+      if (x < a.cue[1]) continue;
+      const main = mainClauseAfter(a.cue[1], x, y);
+      if (main < 0) continue;
+      const read = classify(x, main);
+      if (!read) continue;
+      a.content = [...a.content.slice(0, -1), ...read.content];
+      if (a.content.length === read.content.length) a.kind = read.kind;
+    }
+  }
+
+  /** Where a unit opens with an adverbial clause ("While …", "Despite …"): its first word, or -1. */
+  function adverbialOpening(lo: number, hi: number): number {
+    let i = lo;
+    while (i < hi && (tokens[i].pos === 'CCONJ' || (tokens[i].pos === 'PUNCT' && !isMark(i)))) i++;
+    if (i >= hi) return -1;
+    const t = tokens[i];
+    return OPENING_SUBORDINATORS.has(t.norm) ? i : -1;
+  }
+
+  /** The first comma or dash after `from` (past the content's start) that a clause with subject and verb follows, or -1. */
+  function mainClauseAfter(from: number, x: number, y: number): number {
+    for (let k = Math.max(from, x + 1); k < y; k++) {
+      if (isMark(k) || !/^(,|--|[\u2013\u2014\u2015])$/.test(tokens[k].text)) continue;
+      if (clauseStarts(k + 1, y)) return k;
+    }
+    return -1;
   }
 
   /**

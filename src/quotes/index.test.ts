@@ -427,3 +427,17 @@ test('quotes_attribution: stances and portrayals ("voted against", "painted X as
   assert.deepEqual(only('The teachers union is against the merger.'), ['indirect', 'the merger', 'The teachers union', 'against']);
   assert.deepEqual(only('Parents were incensed that the board cut the bus routes.'), ['indirect', 'the board cut the bus routes', 'Parents', 'incensed']);
 });
+
+test('quotes_clauses: a cue inside an opening adverbial clause says nothing past the main clause it leads to', () => {
+  assert.deepEqual(only('While aides insisted that the governor would not run, the party has begun to court his donors.').slice(1, 4), [
+    'the governor would not run',
+    'aides',
+    'insisted',
+  ]);
+  // a dash pair inside the clause is passed over; the clause ends before the main clause's subject
+  const found = quotes('When the mayor noted that the city had paid nothing -- as was true for years -- the council voted against him.');
+  assert.deepEqual(found.map((q) => [q.text, q.cue.text]), [
+    ['the city had paid nothing -- as was true for years', 'noted'],
+    ['him', 'voted against'],
+  ]);
+});
