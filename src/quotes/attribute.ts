@@ -827,6 +827,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         const joinsNouns = !past && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
         if (joinsNouns) continue;
         if (completesOpeningClause(x, start) || sharesContentSubject(a, b, x, start)) continue;
+        if (continuesBareVerb(list, x, start, b)) continue;
         // "noted that at a meeting in 1972, he backed …": a content opening with an adjunct ("at", "in", "after")
         // goes on to its clause; cut there, it would hold no verb
         if (NOT_CONTENT_PREPS.has(tokens[x].norm) && tokens[start - 1].text === ',' && !hasVerb(x, start)) continue;
@@ -879,6 +880,19 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (clauseStarts(k + 1, y)) return k;
     }
     return -1;
+  }
+
+  /**
+   * "called on the board to review the deal and consider other bids": a bare verb after "and" that follows a
+   * bare verb of the content (an infinitive, or after a modal) is that verb's conjunct, what the board is
+   * called on to do, not a second act of the speaker's; unless the verb before is itself a cue.
+   */
+  function continuesBareVerb(list: Attribution[], x: number, start: number, b: Attribution): boolean {
+    if (tokens[start - 1].norm !== 'AND' || start !== b.cue[0] || tense(tokens[b.cue[0]]) !== 'base') return false;
+    let v = start - 2;
+    while (v >= x && tokens[v].pos !== 'VERB') v--;
+    if (v < x || tense(tokens[v]) !== 'base') return false;
+    return !list.some((o) => o.cue[0] <= v && v < o.cue[1]);
   }
 
   /**

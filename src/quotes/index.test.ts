@@ -441,3 +441,11 @@ test('quotes_clauses: a cue inside an opening adverbial clause says nothing past
     ['him', 'voted against'],
   ]);
 });
+
+test('quotes_clauses: a bare verb after "and" that follows a bare verb of the content goes on with it', () => {
+  assert.deepEqual(only('The senator called on the board to review the deal and consider other bids.').slice(1, 4), [
+    'the board to review the deal and consider other bids',
+    'The senator',
+    'called on',
+  ]);
+});
