@@ -755,6 +755,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);
     cutAtNextClause(unit);
     endAtMainClause(unit, lo, hi);
+    endBeforeReportingRelative(unit);
   }
 
   flatten();
@@ -835,12 +836,16 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       }
       if (cut === y) continue;
       while (cut > x && (tokens[cut - 1].pos === 'CCONJ' || tokens[cut - 1].pos === 'PUNCT' && !isMark(cut - 1) || CONNECTORS.has(tokens[cut - 1].norm))) cut--;
-      const read = classify(x, cut);
-      if (read) {
-        a.content = [...a.content.slice(0, -1), ...read.content];
-        if (a.content.length === read.content.length) a.kind = read.kind;
-      }
+      endLastPiece(a, cut);
     }
+  }
+
+  /** End the last piece of a's content at token `end` (exclusive), read again for its kind. */
+  function endLastPiece(a: Attribution, end: number): void {
+    const read = classify(a.content[a.content.length - 1][0], end);
+    if (!read) return;
+    a.content = [...a.content.slice(0, -1), ...read.content];
+    if (a.content.length === read.content.length) a.kind = read.kind;
   }
 
   /**
@@ -857,10 +862,26 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (x < a.cue[1]) continue;
       const main = mainClauseAfter(a.cue[1], x, y);
       if (main < 0) continue;
-      const read = classify(x, main);
-      if (!read) continue;
-      a.content = [...a.content.slice(0, -1), ...read.content];
-      if (a.content.length === read.content.length) a.kind = read.kind;
+      endLastPiece(a, main);
+    }
+  }
+
+  /**
+   * "denounced the annexation, which RT pointed to as proof of its openness": a relative clause after a comma
+   * whose own subject reports or thinks something is the writer's aside, with its own source; the content ends
+   * before it (and the clause's attribution, no longer nested, stays).
+   */
+  function endBeforeReportingRelative(list: Attribution[]): void {
+    for (const a of list) {
+      if (a.kind === 'direct') continue;
+      const [x, y] = a.content[a.content.length - 1];
+      for (let k = x + 1; k + 2 < y; k++) {
+        if (tokens[k].text !== ',' || !/^(WHICH|WHO|WHOM)$/.test(tokens[k + 1].norm)) continue;
+        const reported = list.some((b) => b !== a && b.speaker !== null && b.speaker[0] === k + 2 && b.cue[0] < y);
+        if (!reported) continue;
+        endLastPiece(a, k);
+        break;
+      }
     }
   }
 

@@ -449,3 +449,13 @@ test('quotes_clauses: a bare verb after "and" that follows a bare verb of the co
     'called on',
   ]);
 });
+
+test('quotes_clauses: a relative clause after the content whose own subject reports something ends the content', () => {
+  const found = quotes('The minister denounced the treaty in a speech, which the network pointed to as proof of its independence.');
+  assert.deepEqual(found.map((q) => [q.text, q.speaker?.text, q.cue.text]), [
+    ['the treaty in a speech', 'The minister', 'denounced'],
+    ['as proof of its independence', 'the network', 'pointed to'],
+  ]);
+  // a relative clause reporting nothing is part of the content
+  assert.deepEqual(only('The mayor praised the new budget, which would raise taxes.').slice(1, 2), ['the new budget, which would raise taxes']);
+});
