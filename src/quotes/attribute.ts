@@ -813,6 +813,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (a.kind === 'direct') continue;
       // the last piece: "Details aside, he said, the plan works, and …" is cut after the cue
       const [x, y] = a.content[a.content.length - 1];
+      // "Details aside, the plans offer …, Mr. Kamin said": a content before its cue is all the speaker's,
+      // a cue inside it is nested in what was said (flatten drops it)
+      if (y <= a.cue[0]) continue;
       let cut = y;
       for (const b of list) {
         if (b === a) continue;

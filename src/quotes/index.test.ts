@@ -459,3 +459,11 @@ test('quotes_clauses: a relative clause after the content whose own subject repo
   // a relative clause reporting nothing is part of the content
   assert.deepEqual(only('The mayor praised the new budget, which would raise taxes.').slice(1, 2), ['the new budget, which would raise taxes']);
 });
+
+test('quotes_clauses: a content before its cue is not cut at a cue inside it', () => {
+  assert.deepEqual(only('Details aside, the proposals offer a real alternative, the professor said.').slice(1, 4), [
+    'Details aside, the proposals offer a real alternative',
+    'the professor',
+    'said',
+  ]);
+});
