@@ -759,9 +759,39 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   }
 
   flatten();
+  extendOverParagraph(found);
   addLabels(found);
   if (options.continuations ?? true) addContinuations(found);
   return found.sort((x, y) => x.content[0][0] - y.content[0][0]);
+
+  /**
+   * "C2I's business is planting trees. The trees soak up carbon. An acre can convert 156 tons, Mr. Van Voorhis
+   * said.": a sentence reported with "…, X said" goes on the account the paragraph's earlier sentences give,
+   * when nothing in them is attributed (no cue, no quotation, no one else's content).
+   */
+  function extendOverParagraph(list: Attribution[]): void {
+    const claimed = new Uint8Array(n);
+    for (const a of list) {
+      claimed.fill(1, a.cue[0], a.cue[1]);
+      for (const [x, y] of a.content) claimed.fill(1, x, y);
+    }
+    const unattributed = (u: number) => {
+      for (let i = starts[u]; i < starts[u + 1]; i++) if (claimed[i] || inQuote[i] >= 0 || cueLength(i) > 0) return false;
+      return true;
+    };
+    for (const a of list) {
+      if (a.kind === 'direct' || a.content.length !== 1) continue;
+      const [x, y] = a.content[0];
+      // the whole sentence up to ", X said"
+      const u = unitOf[x];
+      if (y > a.cue[0] || tokens[y]?.text !== ',' || starts[u] < x - 1 || !hasVerb(x, y)) continue;
+      let v = u;
+      while (v > 0 && para[starts[v - 1]] === para[x] && unattributed(v - 1)) v--;
+      if (v === u) continue;
+      const read = classify(starts[v], y);
+      if (read) [a.content, a.kind] = [read.content, read.kind];
+    }
+  }
 
   /**
    * "Editor's note: …" is the paper speaking about its own report, boilerplate that attributes nothing

@@ -467,3 +467,11 @@ test('quotes_clauses: a content before its cue is not cut at a cue inside it', (
     'said',
   ]);
 });
+
+test('quotes_clauses: "…, X said" takes the unattributed sentences of its paragraph before it', () => {
+  const whole = only('The company plants trees. The trees soak up carbon dioxide. An acre can store 150 tons of carbon, the founder said.');
+  assert.deepEqual(whole.slice(1, 4), ['The company plants trees. The trees soak up carbon dioxide. An acre can store 150 tons of carbon', 'the founder', 'said']);
+  // a sentence with an attribution of its own stops it
+  const found = quotes('The company plants trees. Critics say the trees burn. An acre can store 150 tons of carbon, the founder said.');
+  assert.deepEqual(found.map((q) => q.text), ['the trees burn', 'An acre can store 150 tons of carbon']);
+});
