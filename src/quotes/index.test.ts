@@ -475,3 +475,11 @@ test('quotes_clauses: "…, X said" takes the unattributed sentences of its para
   const found = quotes('The company plants trees. Critics say the trees burn. An acre can store 150 tons of carbon, the founder said.');
   assert.deepEqual(found.map((q) => q.text), ['the trees burn', 'An acre can store 150 tons of carbon']);
 });
+
+test('quotes_attribution: "this", "last", "next" after the cue are a time adverbial only before a time word', () => {
+  assert.deepEqual(only('I understood this because we were victims too.').slice(1, 2), ['this because we were victims too']);
+  assert.deepEqual(only('The mayor said this plan would fail.').slice(1, 2), ['this plan would fail']);
+  assert.deepEqual(only('The mayor said last week that the plan would fail.').slice(1, 2), ['the plan would fail']);
+  // "last summer" is passed over (the tagger reads this "that" as a pronoun, so it stays)
+  assert.match(only('The company signaled last summer that it would sell the mine.')[1], /^(that )?it would sell the mine$/);
+});
