@@ -856,9 +856,11 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         while (p > x && (tokens[p].pos === 'AUX' || tokens[p].pos === 'ADV') && (b.speaker === null || b.speaker[0] < x)) p--;
         const prev = tokens[p];
         // "said the shootings and protests demand …": "and" between two nouns joins them, it starts no clause;
-        // with a verb in the past it is a clause of its own: "… mishandled the inquiry and Democrats accused …"
+        // with a verb in the past it is a clause of its own: "… mishandled the inquiry and Democrats accused …",
+        // and so with a count as the subject, as polls report: "… prefer Johnson and 1 percent support Stein"
         const past = tense(tokens[b.cue[0]]) === 'past';
-        const joinsNouns = !past && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
+        const counted = tokens[start].pos === 'NUM';
+        const joinsNouns = !past && !counted && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
         if (joinsNouns) continue;
         if (completesOpeningClause(x, start) || sharesContentSubject(a, b, x, start)) continue;
         if (continuesBareVerb(list, x, start, b)) continue;

@@ -483,3 +483,11 @@ test('quotes_attribution: "this", "last", "next" after the cue are a time adverb
   // "last summer" is passed over (the tagger reads this "that" as a pronoun, so it stays)
   assert.match(only('The company signaled last summer that it would sell the mine.')[1], /^(that )?it would sell the mine$/);
 });
+
+test('quotes_clauses: "and" before a count ("and 1 percent support …") opens a clause of its own', () => {
+  const found = quotes("Among likely voters, 5 percent prefer Brown and 1 percent support the Green Party's Jill Stein.");
+  assert.deepEqual(found.map((q) => [q.text, q.speaker?.text]), [
+    ['Brown', '5 percent'],
+    ["the Green Party's Jill Stein", '1 percent'],
+  ]);
+});
