@@ -17,7 +17,10 @@
  *
  * Attributions do not nest (`flatten`): speech, thought or stance inside what someone else
  * said is part of that content; after a connector ("…, and Clinton is promising …") a content
- * is cut first (`cutAtNextClause`), so a clause of its own stays an attribution.
+ * is cut first (`cutAtNextClause`), so a clause of its own stays an attribution; so is one in an
+ * opening adverbial clause at the main clause (`endAtMainClause`), and one before a reporting
+ * relative clause (`endBeforeReportingRelative`). A content before its cue (`…, X said.`) takes
+ * the unattributed sentences of its paragraph before it (`extendOverParagraph`).
  *
  * Then: nouns with a that-clause (`Trump's claim that …`, speech-nouns.txt);
  * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`); and a
