@@ -17,7 +17,10 @@
  *
  * Attributions do not nest (`flatten`): speech, thought or stance inside what someone else
  * said is part of that content; after a connector ("…, and Clinton is promising …") a content
- * is cut first (`cutAtNextClause`), so a clause of its own stays an attribution.
+ * is cut first (`cutAtNextClause`), so a clause of its own stays an attribution; so is one in an
+ * opening adverbial clause at the main clause (`endAtMainClause`), and one before a reporting
+ * relative clause (`endBeforeReportingRelative`). A content before its cue (`…, X said.`) takes
+ * the unattributed sentences of its paragraph before it (`extendOverParagraph`).
  *
  * Then: nouns with a that-clause (`Trump's claim that …`, speech-nouns.txt);
  * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`); and a
@@ -113,6 +116,8 @@ function tense(t: Token): 'past' | 'present' | 'base' {
 }
 /** Words that open a subordinate clause before the main one: "(said that) if …, X would …". */
 const SUBORDINATORS = new Set(['IF', 'WHEN', 'WHILE', 'ALTHOUGH', 'THOUGH', 'BECAUSE', 'AFTER', 'BEFORE', 'UNLESS', 'ONCE', 'SINCE', 'AS', 'WHETHER', 'UNTIL']);
+/** Words opening an adverbial clause before the main clause: "While aides insisted …, the campaign …". */
+const OPENING_SUBORDINATORS = new Set([...SUBORDINATORS, 'DESPITE', 'WHEREAS']);
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
 /** Words before a paragraph's colon that head an editorial note, not a speaker: "Correction: …", "The Latest: …". */
 const NOT_LABELS = new Set(['CORRECTION', 'CORRECTIONS', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'LATEST', 'NOTE', 'ABSTRACT', 'SUMMARY']);
@@ -750,13 +755,46 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (a) found.push(a);
       i += len - 1;
     }
-    cutAtNextClause(found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi));
+    const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);
+    cutAtNextClause(unit);
+    endAtMainClause(unit, lo, hi);
+    endBeforeReportingRelative(unit);
   }
 
   flatten();
+  extendOverParagraph(found);
   addLabels(found);
   if (options.continuations ?? true) addContinuations(found);
   return found.sort((x, y) => x.content[0][0] - y.content[0][0]);
+
+  /**
+   * "C2I's business is planting trees. The trees soak up carbon. An acre can convert 156 tons, Mr. Van Voorhis
+   * said.": a sentence reported with "…, X said" goes on the account the paragraph's earlier sentences give,
+   * when nothing in them is attributed (no cue, no quotation, no one else's content).
+   */
+  function extendOverParagraph(list: Attribution[]): void {
+    const claimed = new Uint8Array(n);
+    for (const a of list) {
+      claimed.fill(1, a.cue[0], a.cue[1]);
+      for (const [x, y] of a.content) claimed.fill(1, x, y);
+    }
+    const unattributed = (u: number) => {
+      for (let i = starts[u]; i < starts[u + 1]; i++) if (claimed[i] || inQuote[i] >= 0 || cueLength(i) > 0) return false;
+      return true;
+    };
+    for (const a of list) {
+      if (a.kind === 'direct' || a.content.length !== 1) continue;
+      const [x, y] = a.content[0];
+      // the whole sentence up to ", X said"
+      const u = unitOf[x];
+      if (y > a.cue[0] || tokens[y]?.text !== ',' || starts[u] < x - 1 || !hasVerb(x, y)) continue;
+      let v = u;
+      while (v > 0 && para[starts[v - 1]] === para[x] && unattributed(v - 1)) v--;
+      if (v === u) continue;
+      const read = classify(starts[v], y);
+      if (read) [a.content, a.kind] = [read.content, read.kind];
+    }
+  }
 
   /**
    * "Editor's note: …" is the paper speaking about its own report, boilerplate that attributes nothing
@@ -808,6 +846,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (a.kind === 'direct') continue;
       // the last piece: "Details aside, he said, the plan works, and …" is cut after the cue
       const [x, y] = a.content[a.content.length - 1];
+      // "Details aside, the plans offer …, Mr. Kamin said": a content before its cue is all the speaker's,
+      // a cue inside it is nested in what was said (flatten drops it)
+      if (y <= a.cue[0]) continue;
       let cut = y;
       for (const b of list) {
         if (b === a) continue;
@@ -818,11 +859,14 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         while (p > x && (tokens[p].pos === 'AUX' || tokens[p].pos === 'ADV') && (b.speaker === null || b.speaker[0] < x)) p--;
         const prev = tokens[p];
         // "said the shootings and protests demand …": "and" between two nouns joins them, it starts no clause;
-        // with a verb in the past it is a clause of its own: "… mishandled the inquiry and Democrats accused …"
+        // with a verb in the past it is a clause of its own: "… mishandled the inquiry and Democrats accused …",
+        // and so with a count as the subject, as polls report: "… prefer Johnson and 1 percent support Stein"
         const past = tense(tokens[b.cue[0]]) === 'past';
-        const joinsNouns = !past && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
+        const counted = tokens[start].pos === 'NUM';
+        const joinsNouns = !past && !counted && prev.pos === 'CCONJ' && start >= 2 && isNominal(tokens[start - 2]) && b.speaker !== null && b.speaker[0] === start && isNominal(tokens[b.speaker[1] - 1]);
         if (joinsNouns) continue;
         if (completesOpeningClause(x, start) || sharesContentSubject(a, b, x, start)) continue;
+        if (continuesBareVerb(list, x, start, b)) continue;
         // "noted that at a meeting in 1972, he backed …": a content opening with an adjunct ("at", "in", "after")
         // goes on to its clause; cut there, it would hold no verb
         if (NOT_CONTENT_PREPS.has(tokens[x].norm) && tokens[start - 1].text === ',' && !hasVerb(x, start)) continue;
@@ -830,12 +874,84 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       }
       if (cut === y) continue;
       while (cut > x && (tokens[cut - 1].pos === 'CCONJ' || tokens[cut - 1].pos === 'PUNCT' && !isMark(cut - 1) || CONNECTORS.has(tokens[cut - 1].norm))) cut--;
-      const read = classify(x, cut);
-      if (read) {
-        a.content = [...a.content.slice(0, -1), ...read.content];
-        if (a.content.length === read.content.length) a.kind = read.kind;
+      endLastPiece(a, cut);
+    }
+  }
+
+  /** End the last piece of a's content at token `end` (exclusive), read again for its kind. */
+  function endLastPiece(a: Attribution, end: number): void {
+    const read = classify(a.content[a.content.length - 1][0], end);
+    if (!read) return;
+    a.content = [...a.content.slice(0, -1), ...read.content];
+    if (a.content.length === read.content.length) a.kind = read.kind;
+  }
+
+  /**
+   * "Although a judge found that action unconstitutional, his decision was overturned": a cue inside a
+   * sentence's opening adverbial clause (after "although", "while", "despite", "when" …) says
+   * nothing past the end of that clause; the comma or dash before the main clause's subject and verb ends it.
+   */
+  function endAtMainClause(list: Attribution[], lo: number, hi: number): void {
+    const open = adverbialOpening(lo, hi);
+    if (open < 0) return;
+    for (const a of list) {
+      if (a.kind === 'direct' || a.cue[0] < open) continue;
+      const [x, y] = a.content[a.content.length - 1];
+      if (x < a.cue[1]) continue;
+      const main = mainClauseAfter(a.cue[1], x, y);
+      if (main < 0) continue;
+      endLastPiece(a, main);
+    }
+  }
+
+  /**
+   * "denounced the annexation, which RT pointed to as proof of its openness": a relative clause after a comma
+   * whose own subject reports or thinks something is the writer's aside, with its own source; the content ends
+   * before it (and the clause's attribution, no longer nested, stays).
+   */
+  function endBeforeReportingRelative(list: Attribution[]): void {
+    for (const a of list) {
+      if (a.kind === 'direct') continue;
+      const [x, y] = a.content[a.content.length - 1];
+      for (let k = x + 1; k + 2 < y; k++) {
+        if (tokens[k].text !== ',' || !/^(WHICH|WHO|WHOM)$/.test(tokens[k + 1].norm)) continue;
+        const reported = list.some((b) => b !== a && b.speaker !== null && b.speaker[0] === k + 2 && b.cue[0] < y);
+        if (!reported) continue;
+        endLastPiece(a, k);
+        break;
       }
     }
+  }
+
+  /** Where a unit opens with an adverbial clause ("While …", "Despite …"): its first word, or -1. */
+  function adverbialOpening(lo: number, hi: number): number {
+    let i = lo;
+    while (i < hi && (tokens[i].pos === 'CCONJ' || (tokens[i].pos === 'PUNCT' && !isMark(i)))) i++;
+    if (i >= hi) return -1;
+    const t = tokens[i];
+    return OPENING_SUBORDINATORS.has(t.norm) ? i : -1;
+  }
+
+  /** The first comma or dash after `from` (past the content's start) that a clause with subject and verb follows, or -1. */
+  function mainClauseAfter(from: number, x: number, y: number): number {
+    for (let k = Math.max(from, x + 1); k < y; k++) {
+      if (isMark(k) || !/^(,|--|[\u2013\u2014\u2015])$/.test(tokens[k].text)) continue;
+      if (clauseStarts(k + 1, y)) return k;
+    }
+    return -1;
+  }
+
+  /**
+   * "called on the board to review the deal and consider other bids": a bare verb after "and" that follows a
+   * bare verb of the content (an infinitive, or after a modal) is that verb's conjunct, what the board is
+   * called on to do, not a second act of the speaker's; unless the verb before is itself a cue.
+   */
+  function continuesBareVerb(list: Attribution[], x: number, start: number, b: Attribution): boolean {
+    if (tokens[start - 1].norm !== 'AND' || start !== b.cue[0] || tense(tokens[b.cue[0]]) !== 'base') return false;
+    let v = start - 2;
+    while (v >= x && tokens[v].pos !== 'VERB') v--;
+    if (v < x || tense(tokens[v]) !== 'base') return false;
+    return !list.some((o) => o.cue[0] <= v && v < o.cue[1]);
   }
 
   /**

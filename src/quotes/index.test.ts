@@ -427,3 +427,67 @@ test('quotes_attribution: stances and portrayals ("voted against", "painted X as
   assert.deepEqual(only('The teachers union is against the merger.'), ['indirect', 'the merger', 'The teachers union', 'against']);
   assert.deepEqual(only('Parents were incensed that the board cut the bus routes.'), ['indirect', 'the board cut the bus routes', 'Parents', 'incensed']);
 });
+
+test('quotes_clauses: a cue inside an opening adverbial clause says nothing past the main clause it leads to', () => {
+  assert.deepEqual(only('While aides insisted that the governor would not run, the party has begun to court his donors.').slice(1, 4), [
+    'the governor would not run',
+    'aides',
+    'insisted',
+  ]);
+  // a dash pair inside the clause is passed over; the clause ends before the main clause's subject
+  const found = quotes('When the mayor noted that the city had paid nothing -- as was true for years -- the council voted against him.');
+  assert.deepEqual(found.map((q) => [q.text, q.cue.text]), [
+    ['the city had paid nothing -- as was true for years', 'noted'],
+    ['him', 'voted against'],
+  ]);
+});
+
+test('quotes_clauses: a bare verb after "and" that follows a bare verb of the content goes on with it', () => {
+  assert.deepEqual(only('The senator called on the board to review the deal and consider other bids.').slice(1, 4), [
+    'the board to review the deal and consider other bids',
+    'The senator',
+    'called on',
+  ]);
+});
+
+test('quotes_clauses: a relative clause after the content whose own subject reports something ends the content', () => {
+  const found = quotes('The minister denounced the treaty in a speech, which the network pointed to as proof of its independence.');
+  assert.deepEqual(found.map((q) => [q.text, q.speaker?.text, q.cue.text]), [
+    ['the treaty in a speech', 'The minister', 'denounced'],
+    ['as proof of its independence', 'the network', 'pointed to'],
+  ]);
+  // a relative clause reporting nothing is part of the content
+  assert.deepEqual(only('The mayor praised the new budget, which would raise taxes.').slice(1, 2), ['the new budget, which would raise taxes']);
+});
+
+test('quotes_clauses: a content before its cue is not cut at a cue inside it', () => {
+  assert.deepEqual(only('Details aside, the proposals offer a real alternative, the professor said.').slice(1, 4), [
+    'Details aside, the proposals offer a real alternative',
+    'the professor',
+    'said',
+  ]);
+});
+
+test('quotes_clauses: "…, X said" takes the unattributed sentences of its paragraph before it', () => {
+  const whole = only('The company plants trees. The trees soak up carbon dioxide. An acre can store 150 tons of carbon, the founder said.');
+  assert.deepEqual(whole.slice(1, 4), ['The company plants trees. The trees soak up carbon dioxide. An acre can store 150 tons of carbon', 'the founder', 'said']);
+  // a sentence with an attribution of its own stops it
+  const found = quotes('The company plants trees. Critics say the trees burn. An acre can store 150 tons of carbon, the founder said.');
+  assert.deepEqual(found.map((q) => q.text), ['the trees burn', 'An acre can store 150 tons of carbon']);
+});
+
+test('quotes_attribution: "this", "last", "next" after the cue are a time adverbial only before a time word', () => {
+  assert.deepEqual(only('I understood this because we were victims too.').slice(1, 2), ['this because we were victims too']);
+  assert.deepEqual(only('The mayor said this plan would fail.').slice(1, 2), ['this plan would fail']);
+  assert.deepEqual(only('The mayor said last week that the plan would fail.').slice(1, 2), ['the plan would fail']);
+  // "last summer" is passed over (the tagger reads this "that" as a pronoun, so it stays)
+  assert.match(only('The company signaled last summer that it would sell the mine.')[1], /^(that )?it would sell the mine$/);
+});
+
+test('quotes_clauses: "and" before a count ("and 1 percent support …") opens a clause of its own', () => {
+  const found = quotes("Among likely voters, 5 percent prefer Brown and 1 percent support the Green Party's Jill Stein.");
+  assert.deepEqual(found.map((q) => [q.text, q.speaker?.text]), [
+    ['Brown', '5 percent'],
+    ["the Green Party's Jill Stein", '1 percent'],
+  ]);
+});

@@ -136,6 +136,10 @@ export function npStartingAt(tokens: Token[], start: number, hi: number, depth =
   return i;
 }
 
+/** Words that make a time adverbial only with a time word after them. */
+const TIME_DETERMINERS = new Set(['THIS', 'LAST', 'NEXT']);
+const SEASONS = new Set(['SPRING', 'SUMMER', 'FALL', 'AUTUMN', 'WINTER']);
+
 /** Step over adverbials after a speech verb: "on Monday", "in a statement", "to reporters", "repeatedly", "Thursday morning". */
 export function skipAdjuncts(tokens: Token[], start: number, hi: number): number {
   let j = start;
@@ -143,6 +147,12 @@ export function skipAdjuncts(tokens: Token[], start: number, hi: number): number
     const t = tokens[j];
     if (t.pos === 'ADV' && !WH.has(t.norm) && t.norm !== 'THAT' && t.norm !== 'NOT') {
       j++;
+    } else if (TIME_DETERMINERS.has(t.norm)) {
+      // "this week", "last summer"; but "understood this because …", "said this plan …" name what was said
+      const next = j + 1 < hi ? tokens[j + 1] : null;
+      if (next && SEASONS.has(next.norm)) j += 2;
+      else if (next && (isTimeWord(next) || next.pos === 'PROPN')) j++;
+      else break;
     } else if (isTimeWord(t) || (t.pos === 'NUM' && j > start && isTimeWord(tokens[j - 1]))) {
       j++;
     } else if (ADJUNCT_PREPS.has(t.norm) && j + 1 < hi && !WH.has(tokens[j + 1].norm)) {
