@@ -94,6 +94,8 @@ for (const entry of lexicon('attribution-adjectives')) {
 }
 /** Verbs an attribution adjective follows: "were frustrated", "seemed sure", "remains skeptical". */
 const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SOUND', 'GROW']);
+/** stance-nouns.txt: "OPPONENT OF" → a predicate nominal "is a staunch opponent of …" is a stance cue. */
+const STANCE_NOUNS = lexicon('stance-nouns');
 /** Prepositions that open an adjunct of the cue ("by …", "in 2015", "at a meeting"), never what was said. */
 const NOT_CONTENT_PREPS = new Set(['BY', 'AT', 'IN', 'FROM', 'WITHOUT', 'AMONG', 'OUT', 'UP', 'INTO', 'DURING', 'SINCE', 'AFTER', 'BEFORE', 'UNTIL', 'THROUGH', 'ACROSS', 'NEAR', 'BESIDE']);
 /** What one "assumes" in the sense of taking it on: an office, a power, a duty. */
@@ -146,6 +148,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
 
   function cueLength(i: number): number {
     const t = tokens[i];
+    const nominal = stanceNominalLength(i);
+    if (nominal > 0) return nominal;
     if (ADJECTIVE_CUES.has(t.norm)) {
       const length = adjectiveCueLength(i);
       if (length > 0) return length;
@@ -235,9 +239,30 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return 0;
   }
 
+  /**
+   * "is a staunch opponent of", "has been a consistent and outspoken supporter of": after a linking verb, an
+   * article, its modifiers and a noun of stance with its preposition (stance-nouns.txt) hold a position as an
+   * adjective of stance does; the cue runs from the article. Only with "a": "the supporters of X" names people.
+   */
+  function stanceNominalLength(i: number): number {
+    if (!/^(A|AN)$/.test(tokens[i].norm) || !followsLinkingVerb(i)) return 0;
+    let j = i + 1;
+    while (j < n && j - i <= 5 && /^(ADJ|ADV|CCONJ)$/.test(tokens[j].pos)) j++;
+    if (j + 1 >= n || tokens[j].pos !== 'NOUN' || !STANCE_NOUNS.has(`${tokens[j].lemma} ${tokens[j + 1].norm}`)) return 0;
+    return j + 2 - i;
+  }
+
+  /** A linking verb ("is", "has been", "remains") is right before token i, past adverbs ("is also a …"). */
+  function followsLinkingVerb(i: number): boolean {
+    let k = i - 1;
+    while (k >= 0 && (tokens[k].pos === 'ADV' || tokens[k].pos === 'PART')) k--;
+    return k >= 0 && LINKING.has(tokens[k].lemma);
+  }
+
   const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /ING$/.test(t.norm);
 
-  const isAdjectiveCue = (i: number): boolean => ADJECTIVE_CUES.has(tokens[i].norm) && adjectiveCueLength(i) > 0;
+  /** An adjective or predicate nominal of stance: not speech, and "is" before it is no passive. */
+  const isAdjectiveCue = (i: number): boolean => (ADJECTIVE_CUES.has(tokens[i].norm) && adjectiveCueLength(i) > 0) || stanceNominalLength(i) > 0;
 
   const infinitiveAt = (k: number): boolean => k + 1 < n && tokens[k].norm === 'TO' && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX');
 

@@ -156,6 +156,13 @@ test('quotes_attribution: an adjective of feeling or certainty after "be" attrib
   assert.deepEqual(quotes('A frustrated crowd waited outside.'), [], 'an adjective before its noun attributes nothing');
 });
 
+test('quotes_attribution: "is a staunch opponent of" after "be" attributes the object of a stance noun to the subject', () => {
+  assert.deepEqual(only('The mayor is a staunch opponent of the harbour toll.'), ['indirect', 'the harbour toll', 'The mayor', 'a staunch opponent of']);
+  assert.deepEqual(only('Ms. Ortiz has been a vocal and consistent supporter of rail subsidies.'), ['indirect', 'rail subsidies', 'Ms. Ortiz', 'a vocal and consistent supporter of']);
+  assert.deepEqual(quotes('The supporters of the toll met on Friday.'), [], 'a stance noun that is not predicated names people');
+  assert.deepEqual(quotes('A critic of the toll, Ms. Ortiz, spoke on Friday.'), [], 'not after an article with no linking verb');
+});
+
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });
