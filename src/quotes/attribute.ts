@@ -105,6 +105,7 @@ const TIME_NOUNS = new Set(['FALL', 'SPRING', 'SUMMER', 'WINTER', 'YEAR', 'MONTH
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
+const VIEW_NOUNS = lexicon('view-nouns');
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const TIME_WORDS = lexicon('time-words');
 const KNOWING = lexicon('knowing-verbs');
@@ -603,6 +604,74 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return read ? { cue: [i, i + 1], speaker, ...read } : null;
   }
 
+  /**
+   * "In this poll, Trump rose …", "In Trump's view, …", "Only European immigrants are safe in his eyes.":
+   * a phrase of "in" and a noun of view or finding (view-nouns.txt) makes the clause it opens, or the clause
+   * it ends, the finding or view of the phrase, as "according to" does. Not when the clause has a cue of its
+   * own ("In the poll, 40 percent said …" is theirs).
+   */
+  function inViewPhrases(lo: number, hi: number, found: Attribution[]): Attribution[] {
+    const out: Attribution[] = [];
+    for (let i = lo; i < hi; i++) {
+      if (tokens[i].norm !== 'IN' || inQuote[i] >= 0) continue;
+      const head = viewHead(i + 1, hi);
+      if (head < 0) continue;
+      const a = opensUnitAt(i, lo) ? viewOpener(i, head, hi) : viewCloser(i, head, lo, hi);
+      const ownCue = a !== null && found.some((f) => a.content.some(([x, y]) => x <= f.cue[0] && f.cue[0] < y));
+      if (a && !ownCue && hasVerbIn(a.content)) out.push(a);
+    }
+    return out;
+  }
+
+  /** The noun of view or finding heading the phrase at k ("the previous national poll", "his eyes"), or -1. */
+  function viewHead(k: number, hi: number): number {
+    for (let j = k; j < hi && j - k < 10; j++) {
+      const t = tokens[j];
+      if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX') return -1;
+      const named = VIEW_NOUNS.has(t.norm) || VIEW_NOUNS.has(t.lemma);
+      // the head, not a modifier: "poll workers", "survey data"
+      if (named && t.pos === 'NOUN' && !(j + 1 < hi && tokens[j + 1].pos === 'NOUN')) return j;
+    }
+    return -1;
+  }
+
+  /** Nothing but conjunctions and adverbs come before token i in its unit. */
+  function opensUnitAt(i: number, lo: number): boolean {
+    for (let k = lo; k < i; k++) if (!(tokens[k].pos === 'CCONJ' || tokens[k].pos === 'ADV' || (tokens[k].pos === 'PUNCT' && !isMark(k)))) return false;
+    return true;
+  }
+
+  /** "In the poll, conducted in May, Clinton led": the source up to the comma, past a participle phrase; the clause after it is the content. */
+  function viewOpener(i: number, head: number, hi: number): Attribution | null {
+    let k = head + 1;
+    while (k < hi && tokens[k].text !== ',') k++;
+    if (k + 1 < hi && tokens[k + 1].pos === 'VERB' && /(ED|ING)$/.test(tokens[k + 1].norm)) {
+      k++;
+      while (k < hi && tokens[k].text !== ',') k++;
+    }
+    if (k >= hi) return null;
+    const read = classify(k + 1, hi);
+    return read ? { cue: [i, i + 1], speaker: [i + 1, head + 1], ...read } : null;
+  }
+
+  /**
+   * "she did not receive a bump in one of the first polls to emerge.": a phrase that ends its unit (after a
+   * participle or infinitive of its own at most) holds the clause before it, from the last comma.
+   */
+  function viewCloser(i: number, head: number, lo: number, hi: number): Attribution | null {
+    let end = head + 1;
+    if (infinitiveAt(end) || (end < hi && tokens[end].pos === 'VERB' && /ED$/.test(tokens[end].norm))) {
+      while (end < hi && !/^[.!?;]$/.test(tokens[end].text)) end++;
+    }
+    if (end < hi && !/^[.!?]$/.test(tokens[end].text)) return null;
+    let from = i;
+    while (from > lo && !/^[,;:]$/.test(tokens[from - 1].text)) from--;
+    const read = classify(from, i);
+    return read ? { cue: [i, i + 1], speaker: [i + 1, head + 1], ...read } : null;
+  }
+
+  const hasVerbIn = (content: Range[]): boolean => content.some(([x, y]) => hasVerb(x, y));
+
   function accordingTo(c0: number, c1: number, lo: number, hi: number): Attribution | null {
     const e = npStartingAt(tokens, c1, hi);
     const speaker: Range | null = e > c1 ? [c1, e] : null;
@@ -775,6 +844,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (a) found.push(a);
       i += len - 1;
     }
+    found.push(...inViewPhrases(lo, hi, found));
     cutAtNextClause(found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi));
   }
 

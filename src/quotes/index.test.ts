@@ -163,6 +163,15 @@ test('quotes_attribution: "is a staunch opponent of" after "be" attributes the o
   assert.deepEqual(quotes('A critic of the toll, Ms. Ortiz, spoke on Friday.'), [], 'not after an article with no linking verb');
 });
 
+test('quotes_attribution: "in" with a poll or a view opens or ends a clause that is the poll\'s finding or the holder\'s view', () => {
+  assert.deepEqual(only('In the latest harbour survey, conducted in May, the ferry lost ground to the bridge.'), ['indirect', 'the ferry lost ground to the bridge', 'the latest harbour survey', 'In']);
+  assert.deepEqual(only("In the mayor's view, the toll is a mistake."), ['indirect', 'the toll is a mistake', "the mayor's view", 'In']);
+  assert.deepEqual(only('Though the debate went badly, Reyes gained ground in two polls released on Friday.'), ['indirect', 'Reyes gained ground', 'two polls', 'in']);
+  assert.deepEqual(only('In the survey, most farmers said the drought was over.'), ['indirect', 'the drought was over', 'most farmers', 'said'], 'a clause with a cue of its own is that cue\'s');
+  assert.deepEqual(quotes('Support fell from 58 percent in the last poll to 55 percent now.'), [], 'a phrase inside its clause ends nothing');
+  assert.deepEqual(quotes('The poll workers in the county were late.'), []);
+});
+
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });
