@@ -106,6 +106,9 @@ const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
 const VIEW_NOUNS = lexicon('view-nouns');
+const RECEIVED_STANCES = lexicon('received-stance-nouns');
+/** Verbs whose subject receives the criticism or praise of their object: "faced criticism", "has drawn scrutiny", "took heat". */
+const RECEIVING_VERBS = new Set(['FACE', 'DRAW', 'TAKE', 'RECEIVE', 'ATTRACT']);
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const TIME_WORDS = lexicon('time-words');
 const KNOWING = lexicon('knowing-verbs');
@@ -672,6 +675,40 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
 
   const hasVerbIn = (content: Range[]): boolean => content.some(([x, y]) => hasVerb(x, y));
 
+  /**
+   * "Trump is drawing criticism", "Suu Kyi has faced sharp criticism for failing to …", "came under scrutiny from
+   * some who …": the subject receives a stance (received-stance-nouns.txt) held by the phrase after "from", or by
+   * no one named. What is criticised is the "for" phrase, else the subject.
+   */
+  function receivedStance(i: number, lo: number, hi: number): Attribution | null {
+    const t = tokens[i];
+    const under = t.lemma === 'COME' && i + 1 < hi && tokens[i + 1].norm === 'UNDER';
+    if (t.pos !== 'VERB' || !(RECEIVING_VERBS.has(t.lemma) || under)) return null;
+    let j = under ? i + 2 : i + 1;
+    // modifiers, participles among them: "withering criticism", "growing scrutiny"
+    while (j < hi && j - i <= 4 && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'ADV' || (tokens[j].pos === 'VERB' && /(ING|ED)$/.test(tokens[j].norm)))) j++;
+    if (j >= hi || tokens[j].pos !== 'NOUN' || !RECEIVED_STANCES.has(tokens[j].lemma)) return null;
+    const cue: Range = [i, j + 1];
+    // "from" before skipping adjuncts, which would step over it as one
+    let k = j + 1 < hi && tokens[j + 1].norm === 'FROM' ? j + 1 : skipAdjuncts(tokens, j + 1, hi);
+    let speaker: Range | null = null;
+    if (k < hi && tokens[k].norm === 'FROM') {
+      const e = npStartingAt(tokens, k + 1, hi);
+      if (e > k + 1) [speaker, k] = [[k + 1, e], skipAdjuncts(tokens, e, hi)];
+    }
+    if (k < hi && tokens[k].norm === 'FOR') {
+      const read = classify(k + 1, hi);
+      return read ? { cue, speaker, ...read } : null;
+    }
+    let l = i - 1;
+    while (l >= lo && (tokens[l].pos === 'AUX' || tokens[l].pos === 'ADV' || tokens[l].pos === 'PART') && !isMark(l)) l--;
+    const s = l >= lo ? npEndingAt(tokens, l, lo) : -1;
+    // "whose own conduct came under scrutiny": a relative clause's subject is no content of its own
+    if (s < 0 || isWh(tokens[s]) || /^WHOSE$/.test(tokens[s].norm)) return null;
+    const read = classify(s, l + 1);
+    return read ? { cue, speaker, ...read } : null;
+  }
+
   function accordingTo(c0: number, c1: number, lo: number, hi: number): Attribution | null {
     const e = npStartingAt(tokens, c1, hi);
     const speaker: Range | null = e > c1 ? [c1, e] : null;
@@ -836,7 +873,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (inQuote[i] >= 0 || editorial[i] === 1) continue;
       const len = cueLength(i);
       if (len === 0) {
-        const a = atNoun(i, hi);
+        const a = atNoun(i, hi) ?? receivedStance(i, lo, hi);
         if (a) found.push(a);
         continue;
       }

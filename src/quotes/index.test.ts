@@ -172,6 +172,14 @@ test('quotes_attribution: "in" with a poll or a view opens or ends a clause that
   assert.deepEqual(quotes('The poll workers in the county were late.'), []);
 });
 
+test('quotes_attribution: "faced criticism", "is drawing scrutiny from X": the subject, or the "for" phrase, is what is criticised', () => {
+  assert.deepEqual(only('The harbour plan is drawing criticism.'), ['indirect', 'The harbour plan', null, 'drawing criticism']);
+  assert.deepEqual(only('The mayor faced sharp criticism from fishermen on Friday.'), ['indirect', 'The mayor', 'fishermen', 'faced sharp criticism']);
+  assert.deepEqual(only('The council came under withering criticism for closing the ferry.'), ['indirect', 'closing the ferry', null, 'came under withering criticism']);
+  assert.deepEqual(quotes('The convoy came under fire near the border.'), [], 'fire is an attack, not criticism');
+  assert.deepEqual(quotes('The lawyer, whose own conduct came under scrutiny, resigned.'), [], 'a relative clause\'s subject is no content');
+});
+
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });
