@@ -106,6 +106,7 @@ const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
 const VIEW_NOUNS = lexicon('view-nouns');
+const RESOLVE_NOUNS = lexicon('resolve-nouns');
 const RECEIVED_STANCES = lexicon('received-stance-nouns');
 /** Verbs whose subject receives the criticism or praise of their object: "faced criticism", "has drawn scrutiny", "took heat". */
 const RECEIVING_VERBS = new Set(['FACE', 'DRAW', 'TAKE', 'RECEIVE', 'ATTRACT']);
@@ -709,6 +710,44 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return read ? { cue, speaker, ...read } : null;
   }
 
+  /**
+   * "Obama's decision to jump-start relations …", "his determination to act alone inflamed …": a possessed noun of
+   * resolve (resolve-nouns.txt) before an infinitive; the possessor holds the infinitive phrase, which ends
+   * where the sentence's own verb or a comma comes.
+   */
+  function atResolveNoun(i: number, lo: number, hi: number): Attribution | null {
+    if (tokens[i].pos !== 'NOUN' || !RESOLVE_NOUNS.has(tokens[i].lemma) || !infinitiveAt(i + 1)) return null;
+    const speaker = possessorOf(i, lo);
+    if (!speaker) return null;
+    // a verb after a subordinator or a pronoun belongs to a clause inside the phrase: "while the department was
+    // investigating", "the sway he has"
+    let end = i + 3;
+    let inner = false;
+    for (; end < hi && !/^[,;.!?]$/.test(tokens[end].text) && !isMark(end); end++) {
+      if (SUBORDINATORS.has(tokens[end].norm) || /^(WHO|WHICH|THAT)$/.test(tokens[end].norm)) inner = true;
+      if (finiteVerbAt(end) && !inner && tokens[end - 1].pos !== 'PRON') break;
+    }
+    const read = classify(i + 1, end);
+    return read ? { cue: [i, i + 1], speaker, ...read } : null;
+  }
+
+  /** "Obama's decision", "his own decision": who possesses the noun at i, or null. */
+  function possessorOf(i: number, lo: number): Range | null {
+    let k = i - 1;
+    while (k > lo && (tokens[k].pos === 'ADJ' || tokens[k].norm === 'OWN')) k--;
+    if (k >= lo && POSSESSIVE.has(tokens[k].norm) && tokens[k].pos === 'PRON') return [k, k + 1];
+    if (k - 1 < lo || !/^['’]S$/.test(tokens[k].norm)) return null;
+    const s = npEndingAt(tokens, k - 1, lo);
+    return s >= 0 ? [s, k] : null;
+  }
+
+  /** A verb in the past or present at k, not an infinitive or participle: the verb of a clause. */
+  function finiteVerbAt(k: number): boolean {
+    const t = tokens[k];
+    if (!(t.pos === 'VERB' || t.pos === 'AUX') || /ING$/.test(t.norm) || tokens[k - 1].norm === 'TO') return false;
+    return tense(t) !== 'base' || t.pos === 'AUX';
+  }
+
   function accordingTo(c0: number, c1: number, lo: number, hi: number): Attribution | null {
     const e = npStartingAt(tokens, c1, hi);
     const speaker: Range | null = e > c1 ? [c1, e] : null;
@@ -873,7 +912,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (inQuote[i] >= 0 || editorial[i] === 1) continue;
       const len = cueLength(i);
       if (len === 0) {
-        const a = atNoun(i, hi) ?? receivedStance(i, lo, hi);
+        const a = atNoun(i, hi) ?? receivedStance(i, lo, hi) ?? atResolveNoun(i, lo, hi);
         if (a) found.push(a);
         continue;
       }

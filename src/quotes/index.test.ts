@@ -180,6 +180,12 @@ test('quotes_attribution: "faced criticism", "is drawing scrutiny from X": the s
   assert.deepEqual(quotes('The lawyer, whose own conduct came under scrutiny, resigned.'), [], 'a relative clause\'s subject is no content');
 });
 
+test('quotes_attribution: a possessed noun of resolve before an infinitive ("the mayor\'s decision to …") is the possessor\'s', () => {
+  assert.deepEqual(only("The mayor's decision to close the ferry angered fishermen."), ['indirect', 'to close the ferry', 'The mayor', 'decision']);
+  assert.deepEqual(only('Their refusal to pay the toll it has set surprised no one.'), ['indirect', 'to pay the toll it has set', 'Their', 'refusal']);
+  assert.deepEqual(quotes('The decision to close the ferry angered fishermen.'), [], 'no possessor, no one to attribute it to');
+});
+
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });
