@@ -170,7 +170,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (tokens[i + 1].text === ':') return 1;
       return tokens[i + 1].text === ',' && opensWithSubjectOf(i) ? 1 : 0;
     }
-    if (t.norm !== 'ACCORDING' && t.pos !== 'VERB' && !progressive) {
+    if (t.norm !== 'ACCORDING' && t.pos !== 'VERB' && !progressive && !haveWithObject(i)) {
       // a cue the tagger took for a noun: "The New York Post reports that …"
       const next = i + 1 < n ? tokens[i + 1] : null;
       // "Two unions support the tax": a determiner after it makes it the verb
@@ -211,6 +211,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     }
     return undefined;
   }
+
+  /** "She has no illusions about": the tagger reads a "have" with an object as an auxiliary; it is the verb. */
+  const haveWithObject = (i: number): boolean => tokens[i].pos === 'AUX' && tokens[i].lemma === 'HAVE' && i + 1 < n && tokens[i + 1].pos === 'DET';
 
   /** The verb at i follows the noun phrase its sentence opens with, and nothing else ("She continued"). */
   function opensWithSubjectOf(i: number): boolean {

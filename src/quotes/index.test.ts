@@ -186,6 +186,13 @@ test('quotes_attribution: a possessed noun of resolve before an infinitive ("the
   assert.deepEqual(quotes('The decision to close the ferry angered fishermen.'), [], 'no possessor, no one to attribute it to');
 });
 
+test('quotes_attribution: idioms of holding a view ("has no illusions about", "made little secret of", "left little doubt that")', () => {
+  assert.deepEqual(only('The mayor has no illusions about the cost of the bridge.'), ['indirect', 'the cost of the bridge', 'The mayor', 'has no illusions about']);
+  assert.deepEqual(only('The unions made little secret of their anger.'), ['indirect', 'their anger', 'The unions', 'made little secret of']);
+  assert.deepEqual(only('The survey left little doubt that the river was rising.'), ['indirect', 'the river was rising', 'The survey', 'left little doubt']);
+  assert.deepEqual(quotes('The mayor has no car and made a cake.'), []);
+});
+
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });
