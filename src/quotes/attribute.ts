@@ -557,8 +557,17 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     } else if (t.text === ',') {
       if (!isOpening(j + 1)) return null;
       start = j + 1;
-    } else if (t.pos === 'PUNCT' && !isOpening(j)) return null;
+    } else if (t.pos === 'PUNCT' && !isOpening(j) && !scareQuoteAt(j, hi)) return null;
     return { start, end: hi };
+  }
+
+  /**
+   * "reveals ‘demoralizing’ experience": a single quote mark that marks.ts leaves unpaired (it may be an apostrophe)
+   * opens content when it stands after a space and against the next word; "Davis' commentary" is a possessive.
+   */
+  function scareQuoteAt(j: number, hi: number): boolean {
+    if (!/^[‘']$/.test(tokens[j].text) || j === 0 || j + 1 >= hi || !isWord(tokens[j + 1])) return false;
+    return tokens[j - 1].end < tokens[j].start && tokens[j].end === tokens[j + 1].start;
   }
 
   /** Token k starts a clause: a noun phrase followed by a verb ("the plan was dead", "he would"). */

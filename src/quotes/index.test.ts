@@ -193,6 +193,11 @@ test('quotes_attribution: idioms of holding a view ("has no illusions about", "m
   assert.deepEqual(quotes('The mayor has no car and made a cake.'), []);
 });
 
+test('quotes_attribution: content may open with an unpaired single quote mark, not with a possessive apostrophe', () => {
+  assert.deepEqual(only('The audit reveals ‘shocking’ gaps in the harbour budget.'), ['indirect', 'shocking’ gaps in the harbour budget', 'The audit', 'reveals']);
+  assert.deepEqual(quotes("As noted in Reyes' report, the ferry was late."), []);
+});
+
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });
