@@ -198,6 +198,10 @@ test('quotes_attribution: content may open with an unpaired single quote mark, n
   assert.deepEqual(quotes("As noted in Reyes' report, the ferry was late."), []);
 });
 
+test('quotes_attribution: a title-case headline verb after "To" is an infinitive, not a name the cue is addressed to', () => {
+  assert.deepEqual(only('Mayor Vows To Reopen Harbour Ferry By Spring.'), ['indirect', 'To Reopen Harbour Ferry By Spring', 'Mayor', 'Vows']);
+});
+
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });
