@@ -253,11 +253,30 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    * adjective of stance does; the cue runs from the article. Only with "a": "the supporters of X" names people.
    */
   function stanceNominalLength(i: number): number {
-    if (!/^(A|AN)$/.test(tokens[i].norm) || !followsLinkingVerb(i)) return 0;
+    return followsLinkingVerb(i) ? stanceNounPhraseLength(i) : 0;
+  }
+
+  /** "a staunch opponent of": an article, modifiers, a noun of stance and its preposition at i; their length, or 0. */
+  function stanceNounPhraseLength(i: number): number {
+    if (!/^(A|AN)$/.test(tokens[i].norm)) return 0;
     let j = i + 1;
     while (j < n && j - i <= 5 && /^(ADJ|ADV|CCONJ)$/.test(tokens[j].pos)) j++;
     if (j + 1 >= n || tokens[j].pos !== 'NOUN' || !STANCE_NOUNS.has(`${tokens[j].lemma} ${tokens[j + 1].norm}`)) return 0;
     return j + 2 - i;
+  }
+
+  /**
+   * "A passionate defender of RT America, Mr. Schultz likened …": a stance phrase opening the sentence in
+   * apposition to the subject after the comma, which holds the stance.
+   */
+  function stanceAppositive(i: number, lo: number, hi: number): Attribution | null {
+    const length = i === lo ? stanceNounPhraseLength(i) : 0;
+    if (length === 0) return null;
+    const object = i + length;
+    const e = npStartingAt(tokens, object, hi);
+    if (e === object || e + 1 >= hi || tokens[e].text !== ',' || !clauseStarts(e + 1, hi)) return null;
+    const read = classify(object, e);
+    return read ? { cue: [i, object], speaker: [e + 1, npStartingAt(tokens, e + 1, hi)], ...read } : null;
   }
 
   /** A linking verb ("is", "has been", "remains") is right before token i, past adverbs ("is also a …"). */
@@ -924,7 +943,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (inQuote[i] >= 0 || editorial[i] === 1) continue;
       const len = cueLength(i);
       if (len === 0) {
-        const a = atNoun(i, hi) ?? receivedStance(i, lo, hi) ?? atResolveNoun(i, lo, hi);
+        const a = atNoun(i, hi) ?? receivedStance(i, lo, hi) ?? atResolveNoun(i, lo, hi) ?? stanceAppositive(i, lo, hi);
         if (a) found.push(a);
         continue;
       }

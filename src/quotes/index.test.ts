@@ -163,6 +163,14 @@ test('quotes_attribution: "is a staunch opponent of" after "be" attributes the o
   assert.deepEqual(quotes('A critic of the toll, Ms. Ortiz, spoke on Friday.'), [], 'not after an article with no linking verb');
 });
 
+test('quotes_attribution: a stance phrase opening the sentence ("A fierce critic of X, Y …") is held by the subject after the comma', () => {
+  const found = quotes('A fierce critic of the toll, Ms. Ortiz voted against the budget.');
+  assert.deepEqual(found.map((q) => [q.text, q.speaker?.text, q.cue.text]), [
+    ['the toll', 'Ms. Ortiz', 'A fierce critic of'],
+    ['the budget', 'Ms. Ortiz', 'voted against'],
+  ]);
+});
+
 test('quotes_attribution: "in" with a poll or a view opens or ends a clause that is the poll\'s finding or the holder\'s view', () => {
   assert.deepEqual(only('In the latest harbour survey, conducted in May, the ferry lost ground to the bridge.'), ['indirect', 'the ferry lost ground to the bridge', 'the latest harbour survey', 'In']);
   assert.deepEqual(only("In the mayor's view, the toll is a mistake."), ['indirect', 'the toll is a mistake', "the mayor's view", 'In']);
