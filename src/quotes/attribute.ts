@@ -97,6 +97,8 @@ for (const entry of lexicon('attribution-adjectives')) {
 }
 /** Verbs an attribution adjective follows: "were frustrated", "seemed sure", "remains skeptical". */
 const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SOUND', 'GROW']);
+/** stance-nouns.txt: "OPPONENT OF" → a predicate nominal "is a staunch opponent of …" is a stance cue. */
+const STANCE_NOUNS = lexicon('stance-nouns');
 /** Prepositions that open an adjunct of the cue ("by …", "in 2015", "at a meeting"), never what was said. */
 const NOT_CONTENT_PREPS = new Set(['BY', 'AT', 'IN', 'FROM', 'WITHOUT', 'AMONG', 'OUT', 'UP', 'INTO', 'DURING', 'SINCE', 'AFTER', 'BEFORE', 'UNTIL', 'THROUGH', 'ACROSS', 'NEAR', 'BESIDE']);
 /** What one "assumes" in the sense of taking it on: an office, a power, a duty. */
@@ -106,6 +108,12 @@ const TIME_NOUNS = new Set(['FALL', 'SPRING', 'SUMMER', 'WINTER', 'YEAR', 'MONTH
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
+const ABOUT_NOUNS = lexicon('about-nouns');
+const VIEW_NOUNS = lexicon('view-nouns');
+const RESOLVE_NOUNS = lexicon('resolve-nouns');
+const RECEIVED_STANCES = lexicon('received-stance-nouns');
+/** Verbs whose subject receives the criticism or praise of their object: "faced criticism", "has drawn scrutiny", "took heat". */
+const RECEIVING_VERBS = new Set(['FACE', 'DRAW', 'TAKE', 'RECEIVE', 'ATTRACT']);
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const TIME_WORDS = lexicon('time-words');
 const KNOWING = lexicon('knowing-verbs');
@@ -151,6 +159,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
 
   function cueLength(i: number): number {
     const t = tokens[i];
+    const nominal = stanceNominalLength(i);
+    if (nominal > 0) return nominal;
     if (ADJECTIVE_CUES.has(t.norm)) {
       const length = adjectiveCueLength(i);
       if (length > 0) return length;
@@ -166,7 +176,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (tokens[i + 1].text === ':') return 1;
       return tokens[i + 1].text === ',' && opensWithSubjectOf(i) ? 1 : 0;
     }
-    if (t.norm !== 'ACCORDING' && t.pos !== 'VERB' && !progressive) {
+    if (t.norm !== 'ACCORDING' && t.pos !== 'VERB' && !progressive && !haveWithObject(i)) {
       // a cue the tagger took for a noun: "The New York Post reports that …"
       const next = i + 1 < n ? tokens[i + 1] : null;
       // "Two unions support the tax": a determiner after it makes it the verb
@@ -208,6 +218,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return undefined;
   }
 
+  /** "She has no illusions about": the tagger reads a "have" with an object as an auxiliary; it is the verb. */
+  const haveWithObject = (i: number): boolean => tokens[i].pos === 'AUX' && tokens[i].lemma === 'HAVE' && i + 1 < n && tokens[i + 1].pos === 'DET';
+
   /** The verb at i follows the noun phrase its sentence opens with, and nothing else ("She continued"). */
   function opensWithSubjectOf(i: number): boolean {
     const lo = starts[unitOf[i]];
@@ -240,9 +253,49 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return 0;
   }
 
+  /**
+   * "is a staunch opponent of", "has been a consistent and outspoken supporter of": after a linking verb, an
+   * article, its modifiers and a noun of stance with its preposition (stance-nouns.txt) hold a position as an
+   * adjective of stance does; the cue runs from the article. Only with "a": "the supporters of X" names people.
+   */
+  function stanceNominalLength(i: number): number {
+    return followsLinkingVerb(i) ? stanceNounPhraseLength(i) : 0;
+  }
+
+  /** "a staunch opponent of": an article, modifiers, a noun of stance and its preposition at i; their length, or 0. */
+  function stanceNounPhraseLength(i: number): number {
+    if (!/^(A|AN)$/.test(tokens[i].norm)) return 0;
+    let j = i + 1;
+    while (j < n && j - i <= 5 && /^(ADJ|ADV|CCONJ)$/.test(tokens[j].pos)) j++;
+    if (j + 1 >= n || tokens[j].pos !== 'NOUN' || !STANCE_NOUNS.has(`${tokens[j].lemma} ${tokens[j + 1].norm}`)) return 0;
+    return j + 2 - i;
+  }
+
+  /**
+   * "A passionate defender of RT America, Mr. Schultz likened …": a stance phrase opening the sentence in
+   * apposition to the subject after the comma, which holds the stance.
+   */
+  function stanceAppositive(i: number, lo: number, hi: number): Attribution | null {
+    const length = i === lo ? stanceNounPhraseLength(i) : 0;
+    if (length === 0) return null;
+    const object = i + length;
+    const e = npStartingAt(tokens, object, hi);
+    if (e === object || e + 1 >= hi || tokens[e].text !== ',' || !clauseStarts(e + 1, hi)) return null;
+    const read = classify(object, e);
+    return read ? { cue: [i, object], speaker: [e + 1, npStartingAt(tokens, e + 1, hi)], ...read } : null;
+  }
+
+  /** A linking verb ("is", "has been", "remains") is right before token i, past adverbs ("is also a …"). */
+  function followsLinkingVerb(i: number): boolean {
+    let k = i - 1;
+    while (k >= 0 && (tokens[k].pos === 'ADV' || tokens[k].pos === 'PART')) k--;
+    return k >= 0 && LINKING.has(tokens[k].lemma);
+  }
+
   const isParticiple = (t: Token): boolean => t.pos === 'VERB' && /ING$/.test(t.norm);
 
-  const isAdjectiveCue = (i: number): boolean => ADJECTIVE_CUES.has(tokens[i].norm) && adjectiveCueLength(i) > 0;
+  /** An adjective or predicate nominal of stance: not speech, and "is" before it is no passive. */
+  const isAdjectiveCue = (i: number): boolean => (ADJECTIVE_CUES.has(tokens[i].norm) && adjectiveCueLength(i) > 0) || stanceNominalLength(i) > 0;
 
   const infinitiveAt = (k: number): boolean => k + 1 < n && tokens[k].norm === 'TO' && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX');
 
@@ -529,8 +582,17 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     } else if (t.text === ',') {
       if (!isOpening(j + 1)) return null;
       start = j + 1;
-    } else if (t.pos === 'PUNCT' && !isOpening(j)) return null;
+    } else if (t.pos === 'PUNCT' && !isOpening(j) && !scareQuoteAt(j, hi)) return null;
     return { start, end: hi };
+  }
+
+  /**
+   * "reveals ‘demoralizing’ experience": a single quote mark that marks.ts leaves unpaired (it may be an apostrophe)
+   * opens content when it stands after a space and against the next word; "Davis' commentary" is a possessive.
+   */
+  function scareQuoteAt(j: number, hi: number): boolean {
+    if (!/^[‘']$/.test(tokens[j].text) || j === 0 || j + 1 >= hi || !isWord(tokens[j + 1])) return false;
+    return tokens[j - 1].end < tokens[j].start && tokens[j].end === tokens[j + 1].start;
   }
 
   /** Token k starts a clause: a noun phrase followed by a verb ("the plan was dead", "he would"). */
@@ -566,21 +628,172 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   /** "Trump's claim that …", "a warning from officials that …": the noun is the cue, the possessor or by/from phrase the speaker. */
   function atNoun(i: number, hi: number): Attribution | null {
     const t = tokens[i];
-    if (t.pos !== 'NOUN' || !SPEECH_NOUNS.has(t.lemma) || i + 2 >= hi) return null;
+    if (t.pos !== 'NOUN' || !(SPEECH_NOUNS.has(t.lemma) || ABOUT_NOUNS.has(t.lemma)) || i + 2 >= hi) return null;
     let j = i + 1;
     let speaker: Range | null = null;
     if (tokens[j].norm === 'BY' || tokens[j].norm === 'FROM') {
       const e = npStartingAt(tokens, j + 1, hi);
       if (e > j + 1) [speaker, j] = [[j + 1, e], e];
     }
+    // "an answer about how he would …": a question the noun settles, opened by "about" and a wh-word
+    if (j + 1 < hi && tokens[j].norm === 'ABOUT' && /^(HOW|WHY|WHETHER|WHAT)$/.test(tokens[j + 1].norm)) {
+      const read = classify(j + 1, clauseEnd(j + 2, hi));
+      return read ? { cue: [i, j + 1], speaker: speaker ?? possessorOf(i, 0), ...read } : null;
+    }
     // "that" opening a clause, not a relative clause ("the statement that was released")
-    if (j + 1 >= hi || tokens[j].norm !== 'THAT' || tokens[j + 1].pos === 'VERB' || tokens[j + 1].pos === 'AUX') return null;
+    if (j + 1 >= hi || !SPEECH_NOUNS.has(t.lemma) || tokens[j].norm !== 'THAT' || tokens[j + 1].pos === 'VERB' || tokens[j + 1].pos === 'AUX') return null;
     if (!speaker && i >= 2 && /^['’]S$/.test(tokens[i - 1].norm)) {
       const s = npEndingAt(tokens, i - 2, 0);
       if (s >= 0) speaker = [s, i - 1];
     } else if (!speaker && i >= 1 && POSSESSIVE.has(tokens[i - 1].norm)) speaker = [i - 1, i];
     const read = classify(j + 1, hi);
     return read ? { cue: [i, i + 1], speaker, ...read } : null;
+  }
+
+  /**
+   * "In this poll, Trump rose …", "In Trump's view, …", "Only European immigrants are safe in his eyes.":
+   * a phrase of "in" and a noun of view or finding (view-nouns.txt) makes the clause it opens, or the clause
+   * it ends, the finding or view of the phrase, as "according to" does. Not when the clause has a cue of its
+   * own ("In the poll, 40 percent said …" is theirs).
+   */
+  function inViewPhrases(lo: number, hi: number, found: Attribution[]): Attribution[] {
+    const out: Attribution[] = [];
+    for (let i = lo; i < hi; i++) {
+      if (tokens[i].norm !== 'IN' || inQuote[i] >= 0) continue;
+      const head = viewHead(i + 1, hi);
+      if (head < 0) continue;
+      const a = opensUnitAt(i, lo) ? viewOpener(i, head, hi) : viewCloser(i, head, lo, hi);
+      const ownCue = a !== null && found.some((f) => a.content.some(([x, y]) => x <= f.cue[0] && f.cue[0] < y));
+      if (a && !ownCue && hasVerbIn(a.content)) out.push(a);
+    }
+    return out;
+  }
+
+  /** The noun of view or finding heading the phrase at k ("the previous national poll", "his eyes"), or -1. */
+  function viewHead(k: number, hi: number): number {
+    for (let j = k; j < hi && j - k < 10; j++) {
+      const t = tokens[j];
+      if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX') return -1;
+      const named = VIEW_NOUNS.has(t.norm) || VIEW_NOUNS.has(t.lemma);
+      // the head, not a modifier: "poll workers", "survey data"
+      if (named && t.pos === 'NOUN' && !(j + 1 < hi && tokens[j + 1].pos === 'NOUN')) return j;
+    }
+    return -1;
+  }
+
+  /** Nothing but conjunctions and adverbs come before token i in its unit. */
+  function opensUnitAt(i: number, lo: number): boolean {
+    for (let k = lo; k < i; k++) if (!(tokens[k].pos === 'CCONJ' || tokens[k].pos === 'ADV' || (tokens[k].pos === 'PUNCT' && !isMark(k)))) return false;
+    return true;
+  }
+
+  /** "In the poll, conducted in May, Clinton led": the source up to the comma, past a participle phrase; the clause after it is the content. */
+  function viewOpener(i: number, head: number, hi: number): Attribution | null {
+    let k = head + 1;
+    while (k < hi && tokens[k].text !== ',') k++;
+    if (k + 1 < hi && tokens[k + 1].pos === 'VERB' && /(ED|ING)$/.test(tokens[k + 1].norm)) {
+      k++;
+      while (k < hi && tokens[k].text !== ',') k++;
+    }
+    if (k >= hi) return null;
+    const read = classify(k + 1, hi);
+    return read ? { cue: [i, i + 1], speaker: [i + 1, head + 1], ...read } : null;
+  }
+
+  /**
+   * "she did not receive a bump in one of the first polls to emerge.": a phrase that ends its unit (after a
+   * participle or infinitive of its own at most) holds the clause before it, from the last comma.
+   */
+  function viewCloser(i: number, head: number, lo: number, hi: number): Attribution | null {
+    let end = head + 1;
+    if (infinitiveAt(end) || (end < hi && tokens[end].pos === 'VERB' && /ED$/.test(tokens[end].norm))) {
+      while (end < hi && !/^[.!?;]$/.test(tokens[end].text)) end++;
+    }
+    if (end < hi && !/^[.!?]$/.test(tokens[end].text)) return null;
+    let from = i;
+    while (from > lo && !/^[,;:]$/.test(tokens[from - 1].text)) from--;
+    const read = classify(from, i);
+    return read ? { cue: [i, i + 1], speaker: [i + 1, head + 1], ...read } : null;
+  }
+
+  const hasVerbIn = (content: Range[]): boolean => content.some(([x, y]) => hasVerb(x, y));
+
+  /**
+   * "Trump is drawing criticism", "Suu Kyi has faced sharp criticism for failing to …", "came under scrutiny from
+   * some who …": the subject receives a stance (received-stance-nouns.txt) held by the phrase after "from", or by
+   * no one named. What is criticised is the "for" phrase, else the subject.
+   */
+  function receivedStance(i: number, lo: number, hi: number): Attribution | null {
+    const t = tokens[i];
+    const under = t.lemma === 'COME' && i + 1 < hi && tokens[i + 1].norm === 'UNDER';
+    if (t.pos !== 'VERB' || !(RECEIVING_VERBS.has(t.lemma) || under)) return null;
+    let j = under ? i + 2 : i + 1;
+    // modifiers, participles among them: "withering criticism", "growing scrutiny"
+    while (j < hi && j - i <= 4 && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'ADV' || (tokens[j].pos === 'VERB' && /(ING|ED)$/.test(tokens[j].norm)))) j++;
+    if (j >= hi || tokens[j].pos !== 'NOUN' || !RECEIVED_STANCES.has(tokens[j].lemma)) return null;
+    const cue: Range = [i, j + 1];
+    // "from" before skipping adjuncts, which would step over it as one
+    let k = j + 1 < hi && tokens[j + 1].norm === 'FROM' ? j + 1 : skipAdjuncts(tokens, j + 1, hi);
+    let speaker: Range | null = null;
+    if (k < hi && tokens[k].norm === 'FROM') {
+      const e = npStartingAt(tokens, k + 1, hi);
+      if (e > k + 1) [speaker, k] = [[k + 1, e], skipAdjuncts(tokens, e, hi)];
+    }
+    if (k < hi && tokens[k].norm === 'FOR') {
+      const read = classify(k + 1, hi);
+      return read ? { cue, speaker, ...read } : null;
+    }
+    let l = i - 1;
+    while (l >= lo && (tokens[l].pos === 'AUX' || tokens[l].pos === 'ADV' || tokens[l].pos === 'PART') && !isMark(l)) l--;
+    const s = l >= lo ? npEndingAt(tokens, l, lo) : -1;
+    // "whose own conduct came under scrutiny": a relative clause's subject is no content of its own
+    if (s < 0 || isWh(tokens[s]) || /^WHOSE$/.test(tokens[s].norm)) return null;
+    const read = classify(s, l + 1);
+    return read ? { cue, speaker, ...read } : null;
+  }
+
+  /**
+   * "Obama's decision to jump-start relations …", "his determination to act alone inflamed …": a possessed noun of
+   * resolve (resolve-nouns.txt) before an infinitive; the possessor holds the infinitive phrase, which ends
+   * where the sentence's own verb or a comma comes.
+   */
+  function atResolveNoun(i: number, lo: number, hi: number): Attribution | null {
+    if (tokens[i].pos !== 'NOUN' || !RESOLVE_NOUNS.has(tokens[i].lemma) || !infinitiveAt(i + 1)) return null;
+    const speaker = possessorOf(i, lo);
+    if (!speaker) return null;
+    // a verb after a subordinator or a pronoun belongs to a clause inside the phrase: "while the department was
+    // investigating", "the sway he has"
+    let end = i + 3;
+    let inner = false;
+    for (; end < hi && !/^[,;.!?]$/.test(tokens[end].text) && !isMark(end); end++) {
+      if (SUBORDINATORS.has(tokens[end].norm) || /^(WHO|WHICH|THAT)$/.test(tokens[end].norm)) inner = true;
+      if (finiteVerbAt(end) && !inner && tokens[end - 1].pos !== 'PRON') break;
+    }
+    const read = classify(i + 1, end);
+    return read ? { cue: [i, i + 1], speaker, ...read } : null;
+  }
+
+  /** The end of the clause that runs from k: the next comma, semicolon or sentence end. */
+  function clauseEnd(k: number, hi: number): number {
+    while (k < hi && !/^[,;.!?]$/.test(tokens[k].text) && !isMark(k)) k++;
+    return k;
+  }
+
+  /** "Obama's decision", "his own decision": who possesses the noun at i, or null. */
+  function possessorOf(i: number, lo: number): Range | null {
+    let k = i - 1;
+    while (k > lo && (tokens[k].pos === 'ADJ' || tokens[k].norm === 'OWN')) k--;
+    if (k >= lo && POSSESSIVE.has(tokens[k].norm) && tokens[k].pos === 'PRON') return [k, k + 1];
+    if (k - 1 < lo || !/^['’]S$/.test(tokens[k].norm)) return null;
+    const s = npEndingAt(tokens, k - 1, lo);
+    return s >= 0 ? [s, k] : null;
+  }
+
+  /** A verb in the past or present at k, not an infinitive or participle: the verb of a clause. */
+  function finiteVerbAt(k: number): boolean {
+    const t = tokens[k];
+    if (!(t.pos === 'VERB' || t.pos === 'AUX') || /ING$/.test(t.norm) || tokens[k - 1].norm === 'TO') return false;
+    return tense(t) !== 'base' || t.pos === 'AUX';
   }
 
   function accordingTo(c0: number, c1: number, lo: number, hi: number): Attribution | null {
@@ -747,7 +960,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (inQuote[i] >= 0 || editorial[i] === 1) continue;
       const len = cueLength(i);
       if (len === 0) {
-        const a = atNoun(i, hi);
+        const a = atNoun(i, hi) ?? receivedStance(i, lo, hi) ?? atResolveNoun(i, lo, hi) ?? stanceAppositive(i, lo, hi);
         if (a) found.push(a);
         continue;
       }
@@ -755,6 +968,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (a) found.push(a);
       i += len - 1;
     }
+    found.push(...inViewPhrases(lo, hi, found));
     const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);
     cutAtNextClause(unit);
     endAtMainClause(unit, lo, hi);

@@ -156,6 +156,66 @@ test('quotes_attribution: an adjective of feeling or certainty after "be" attrib
   assert.deepEqual(quotes('A frustrated crowd waited outside.'), [], 'an adjective before its noun attributes nothing');
 });
 
+test('quotes_attribution: "is a staunch opponent of" after "be" attributes the object of a stance noun to the subject', () => {
+  assert.deepEqual(only('The mayor is a staunch opponent of the harbour toll.'), ['indirect', 'the harbour toll', 'The mayor', 'a staunch opponent of']);
+  assert.deepEqual(only('Ms. Ortiz has been a vocal and consistent supporter of rail subsidies.'), ['indirect', 'rail subsidies', 'Ms. Ortiz', 'a vocal and consistent supporter of']);
+  assert.deepEqual(quotes('The supporters of the toll met on Friday.'), [], 'a stance noun that is not predicated names people');
+  assert.deepEqual(quotes('A critic of the toll, Ms. Ortiz, spoke on Friday.'), [], 'not after an article with no linking verb');
+});
+
+test('quotes_attribution: a stance phrase opening the sentence ("A fierce critic of X, Y …") is held by the subject after the comma', () => {
+  const found = quotes('A fierce critic of the toll, Ms. Ortiz voted against the budget.');
+  assert.deepEqual(found.map((q) => [q.text, q.speaker?.text, q.cue.text]), [
+    ['the toll', 'Ms. Ortiz', 'A fierce critic of'],
+    ['the budget', 'Ms. Ortiz', 'voted against'],
+  ]);
+});
+
+test('quotes_attribution: "in" with a poll or a view opens or ends a clause that is the poll\'s finding or the holder\'s view', () => {
+  assert.deepEqual(only('In the latest harbour survey, conducted in May, the ferry lost ground to the bridge.'), ['indirect', 'the ferry lost ground to the bridge', 'the latest harbour survey', 'In']);
+  assert.deepEqual(only("In the mayor's view, the toll is a mistake."), ['indirect', 'the toll is a mistake', "the mayor's view", 'In']);
+  assert.deepEqual(only('Though the debate went badly, Reyes gained ground in two polls released on Friday.'), ['indirect', 'Reyes gained ground', 'two polls', 'in']);
+  assert.deepEqual(only('In the survey, most farmers said the drought was over.'), ['indirect', 'the drought was over', 'most farmers', 'said'], 'a clause with a cue of its own is that cue\'s');
+  assert.deepEqual(quotes('Support fell from 58 percent in the last poll to 55 percent now.'), [], 'a phrase inside its clause ends nothing');
+  assert.deepEqual(quotes('The poll workers in the county were late.'), []);
+});
+
+test('quotes_attribution: "faced criticism", "is drawing scrutiny from X": the subject, or the "for" phrase, is what is criticised', () => {
+  assert.deepEqual(only('The harbour plan is drawing criticism.'), ['indirect', 'The harbour plan', null, 'drawing criticism']);
+  assert.deepEqual(only('The mayor faced sharp criticism from fishermen on Friday.'), ['indirect', 'The mayor', 'fishermen', 'faced sharp criticism']);
+  assert.deepEqual(only('The council came under withering criticism for closing the ferry.'), ['indirect', 'closing the ferry', null, 'came under withering criticism']);
+  assert.deepEqual(quotes('The convoy came under fire near the border.'), [], 'fire is an attack, not criticism');
+  assert.deepEqual(quotes('The lawyer, whose own conduct came under scrutiny, resigned.'), [], 'a relative clause\'s subject is no content');
+});
+
+test('quotes_attribution: a possessed noun of resolve before an infinitive ("the mayor\'s decision to …") is the possessor\'s', () => {
+  assert.deepEqual(only("The mayor's decision to close the ferry angered fishermen."), ['indirect', 'to close the ferry', 'The mayor', 'decision']);
+  assert.deepEqual(only('Their refusal to pay the toll it has set surprised no one.'), ['indirect', 'to pay the toll it has set', 'Their', 'refusal']);
+  assert.deepEqual(quotes('The decision to close the ferry angered fishermen.'), [], 'no possessor, no one to attribute it to');
+});
+
+test('quotes_attribution: idioms of holding a view ("has no illusions about", "made little secret of", "left little doubt that")', () => {
+  assert.deepEqual(only('The mayor has no illusions about the cost of the bridge.'), ['indirect', 'the cost of the bridge', 'The mayor', 'has no illusions about']);
+  assert.deepEqual(only('The unions made little secret of their anger.'), ['indirect', 'their anger', 'The unions', 'made little secret of']);
+  assert.deepEqual(only('The survey left little doubt that the river was rising.'), ['indirect', 'the river was rising', 'The survey', 'left little doubt']);
+  assert.deepEqual(quotes('The mayor has no car and made a cake.'), []);
+});
+
+test('quotes_attribution: content may open with an unpaired single quote mark, not with a possessive apostrophe', () => {
+  assert.deepEqual(only('The audit reveals ‘shocking’ gaps in the harbour budget.'), ['indirect', 'shocking’ gaps in the harbour budget', 'The audit', 'reveals']);
+  assert.deepEqual(quotes("As noted in Reyes' report, the ferry was late."), []);
+});
+
+test('quotes_attribution: a title-case headline verb after "To" is an infinitive, not a name the cue is addressed to', () => {
+  assert.deepEqual(only('Mayor Vows To Reopen Harbour Ferry By Spring.'), ['indirect', 'To Reopen Harbour Ferry By Spring', 'Mayor', 'Vows']);
+});
+
+test('quotes_attribution: a noun of speech with "about" and a wh-clause ("an answer about how …") attributes the clause', () => {
+  assert.deepEqual(only('The remark came during an answer about how the city would pay for the bridge.'), ['indirect', 'how the city would pay for the bridge', null, 'answer about']);
+  assert.deepEqual(only("The mayor's explanation about why the ferry stopped, printed on Friday, ran long."), ['indirect', 'why the ferry stopped', 'The mayor', 'explanation about']);
+  assert.deepEqual(quotes('The debate that followed was long.'), [], 'these nouns take no that-clause');
+});
+
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });

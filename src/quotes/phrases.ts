@@ -155,6 +155,9 @@ export function skipAdjuncts(tokens: Token[], start: number, hi: number): number
       else break;
     } else if (isTimeWord(t) || (t.pos === 'NUM' && j > start && isTimeWord(tokens[j - 1]))) {
       j++;
+    } else if (t.norm === 'TO' && t.pos === 'PART' && j + 1 < hi && tokens[j + 1].pos === 'VERB') {
+      // "Vows To Eliminate Tax Breaks": an infinitive, though its title-case verb would pass for a name
+      break;
     } else if (ADJUNCT_PREPS.has(t.norm) && j + 1 < hi && !WH.has(tokens[j + 1].norm)) {
       const k = npStartingAt(tokens, j + 1, hi);
       if (k === j + 1) break;
