@@ -108,7 +108,6 @@ const TIME_NOUNS = new Set(['FALL', 'SPRING', 'SUMMER', 'WINTER', 'YEAR', 'MONTH
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
-const ABOUT_NOUNS = lexicon('about-nouns');
 const VIEW_NOUNS = lexicon('view-nouns');
 const RESOLVE_NOUNS = lexicon('resolve-nouns');
 const RECEIVED_STANCES = lexicon('received-stance-nouns');
@@ -628,20 +627,15 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   /** "Trump's claim that …", "a warning from officials that …": the noun is the cue, the possessor or by/from phrase the speaker. */
   function atNoun(i: number, hi: number): Attribution | null {
     const t = tokens[i];
-    if (t.pos !== 'NOUN' || !(SPEECH_NOUNS.has(t.lemma) || ABOUT_NOUNS.has(t.lemma)) || i + 2 >= hi) return null;
+    if (t.pos !== 'NOUN' || !SPEECH_NOUNS.has(t.lemma) || i + 2 >= hi) return null;
     let j = i + 1;
     let speaker: Range | null = null;
     if (tokens[j].norm === 'BY' || tokens[j].norm === 'FROM') {
       const e = npStartingAt(tokens, j + 1, hi);
       if (e > j + 1) [speaker, j] = [[j + 1, e], e];
     }
-    // "an answer about how he would …": a question the noun settles, opened by "about" and a wh-word
-    if (j + 1 < hi && tokens[j].norm === 'ABOUT' && /^(HOW|WHY|WHETHER|WHAT)$/.test(tokens[j + 1].norm)) {
-      const read = classify(j + 1, clauseEnd(j + 2, hi));
-      return read ? { cue: [i, j + 1], speaker: speaker ?? possessorOf(i, 0), ...read } : null;
-    }
     // "that" opening a clause, not a relative clause ("the statement that was released")
-    if (j + 1 >= hi || !SPEECH_NOUNS.has(t.lemma) || tokens[j].norm !== 'THAT' || tokens[j + 1].pos === 'VERB' || tokens[j + 1].pos === 'AUX') return null;
+    if (j + 1 >= hi || tokens[j].norm !== 'THAT' || tokens[j + 1].pos === 'VERB' || tokens[j + 1].pos === 'AUX') return null;
     if (!speaker && i >= 2 && /^['’]S$/.test(tokens[i - 1].norm)) {
       const s = npEndingAt(tokens, i - 2, 0);
       if (s >= 0) speaker = [s, i - 1];
@@ -771,12 +765,6 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     }
     const read = classify(i + 1, end);
     return read ? { cue: [i, i + 1], speaker, ...read } : null;
-  }
-
-  /** The end of the clause that runs from k: the next comma, semicolon or sentence end. */
-  function clauseEnd(k: number, hi: number): number {
-    while (k < hi && !/^[,;.!?]$/.test(tokens[k].text) && !isMark(k)) k++;
-    return k;
   }
 
   /** "Obama's decision", "his own decision": who possesses the noun at i, or null. */

@@ -210,12 +210,6 @@ test('quotes_attribution: a title-case headline verb after "To" is an infinitive
   assert.deepEqual(only('Mayor Vows To Reopen Harbour Ferry By Spring.'), ['indirect', 'To Reopen Harbour Ferry By Spring', 'Mayor', 'Vows']);
 });
 
-test('quotes_attribution: a noun of speech with "about" and a wh-clause ("an answer about how …") attributes the clause', () => {
-  assert.deepEqual(only('The remark came during an answer about how the city would pay for the bridge.'), ['indirect', 'how the city would pay for the bridge', null, 'answer about']);
-  assert.deepEqual(only("The mayor's explanation about why the ferry stopped, printed on Friday, ran long."), ['indirect', 'why the ferry stopped', 'The mayor', 'explanation about']);
-  assert.deepEqual(quotes('The debate that followed was long.'), [], 'these nouns take no that-clause');
-});
-
 test('quotes_attribution: a thought inside what someone said is that speaker\'s content, not a second quote', () => {
   assert.deepEqual(only('Varga said she thinks the ferry will run again in spring.'), ['indirect', 'she thinks the ferry will run again in spring', 'Varga', 'said']);
 });
