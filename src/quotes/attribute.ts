@@ -398,7 +398,12 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     if (tokens[i].lemma === 'COMPARE' && /^(WITH|TO)$/.test(next.norm) && (i === 0 || tokens[i - 1].text === ',' || tokens[i - 1].pos === 'ADV' || i === starts[unitOf[i]])) return true;
     if (tokens[i].lemma !== 'CALL') return false;
     if (/^(TO|INTO|IN|BACK|UP|OFF)$/.test(next.norm)) return true;
-    return i > 0 && tokens[i - 1].pos === 'NOUN' && next.pos === 'PROPN';
+    if (!(i > 0 && tokens[i - 1].pos === 'NOUN' && next.pos === 'PROPN')) return false;
+    // "a stream called Miracle Run, which …" names; "the docs called Oz a quack", "the governor called
+    // National Guard members to service" have an object and more after the name
+    let k = i + 1;
+    while (k < n && tokens[k].pos === 'PROPN') k++;
+    return !(k < n && (/^(DET|NOUN|ADJ)$/.test(tokens[k].pos) || tokens[k].norm === 'TO'));
   }
 
   /**

@@ -545,3 +545,8 @@ test('quotes_clauses: "and" before a count ("and 1 percent support …") opens a
     ["the Green Party's Jill Stein", '1 percent'],
   ]);
 });
+
+test('quotes_attribution: "called" with a name and then more ("called Oz a quack") is a verb, a bare name after a noun ("a stream called Miracle Run") names', () => {
+  assert.deepEqual(only('One of the doctors called Lane a fraud.').slice(1, 4), ['Lane a fraud', 'One of the doctors', 'called']);
+  assert.deepEqual(quotes('They fished in a stream called Miracle Run, which flows north.'), []);
+});
