@@ -315,7 +315,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    * normal", "there did not appear to be any link"), which hold nothing to attribute.
    */
   function raised(cue: Range, l: number, lo: number, hi: number): Attribution | null {
-    let s = npEndingAt(tokens, l, lo);
+    // "…, which seems to be a polarizing question": the relative pronoun is the subject
+    let s = /^(WHICH|THAT)$/.test(tokens[l].norm) ? l : npEndingAt(tokens, l, lo);
     // "one in nine voters this fall is expected to …": a time phrase before the verb is an adjunct, the subject is before it
     if (s > lo && s + 1 === l && /^(THIS|LAST|NEXT)$/.test(tokens[s].norm) && TIME_NOUNS.has(tokens[l].lemma)) {
       const before = npEndingAt(tokens, s - 1, lo);

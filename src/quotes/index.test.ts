@@ -550,3 +550,9 @@ test('quotes_attribution: "called" with a name and then more ("called Oz a quack
   assert.deepEqual(only('One of the doctors called Lane a fraud.').slice(1, 4), ['Lane a fraud', 'One of the doctors', 'called']);
   assert.deepEqual(quotes('They fished in a stream called Miracle Run, which flows north.'), []);
 });
+
+test('quotes_raising: a relative pronoun is the subject of a raising verb ("…, which seems to be …")', () => {
+  const [q] = quotes('They argued about the levy, which seems to be a divisive question.');
+  assert.equal(q.speaker, null);
+  assert.deepEqual(q.parts?.map((p) => p.text), ['which', 'to be a divisive question']);
+});
