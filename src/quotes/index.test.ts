@@ -552,7 +552,7 @@ test('quotes_attribution: "called" with a name and then more ("called Oz a quack
 });
 
 test('quotes_raising: a relative pronoun is the subject of a raising verb ("…, which seems to be …")', () => {
-  const [q] = quotes('They argued about the levy, which seems to be a divisive question.');
+  const [q] = quotes('The town held a vote on the levy, which seems to be a divisive question.');
   assert.equal(q.speaker, null);
   assert.deepEqual(q.parts?.map((p) => p.text), ['which', 'to be a divisive question']);
 });
