@@ -396,6 +396,8 @@ export function evaluatePolnear(
 }
 
 const two = (x: number) => x.toFixed(2);
+/** The headline figures with three decimals: a target such as 0.85 should not be met by rounding. */
+const three = (x: number) => x.toFixed(3);
 
 export function renderPolnear(report: PolnearReport, dir: string): string {
   const out: string[] = [];
@@ -416,9 +418,9 @@ export function renderPolnear(report: PolnearReport, dir: string): string {
   out.push(`dyad eval polnear: ${dir}`);
   out.push(`${r.records} annotated records (${r.articles} articles), ${r.contentsGold} gold contents, ${r.contentsPredicted} predicted quotes`);
   out.push('');
-  out.push(`content: precision ${two(r.precision)}, recall ${two(r.recall)}, F1 ${two(r.f1)} (${r.contentsMatched} matched: ≥ 50% of the gold content's words covered)`);
+  out.push(`content: precision ${three(r.precision)}, recall ${three(r.recall)}, F1 ${three(r.f1)} (${r.contentsMatched} matched: ≥ 50% of the gold content's words covered)`);
   out.push(`content, strict: precision ${two(r.strict.precision)}, recall ${two(r.strict.recall)}, F1 ${two(r.strict.f1)} (≥ 50% overlap both ways)`);
-  out.push(`speaker accuracy: ${two(r.speakerAccuracy)} (${r.speakersCorrect}/${r.speakersScored} matched contents with the speaker span on the gold source)`);
+  out.push(`speaker accuracy: ${three(r.speakerAccuracy)} (${r.speakersCorrect}/${r.speakersScored} matched contents with the speaker span on the gold source)`);
   out.push(`recall, gold in quotation marks: ${rate(r.recallByMarks.quoted, 'gold')}; without: ${rate(r.recallByMarks.unquoted, 'gold')}`);
   out.push(`recall, gold cue a speech verb ("said", "told", "according to"): ${rate(r.recallByCue.speech, 'gold')}; any other cue: ${rate(r.recallByCue.other, 'gold')}`);
   out.push(`precision by kind: direct ${rate(r.precisionByKind.direct, 'predicted')}, indirect ${rate(r.precisionByKind.indirect, 'predicted')}, mixed ${rate(r.precisionByKind.mixed, 'predicted')}`);
