@@ -34,7 +34,7 @@
  */
 import { lexicon, type Doc, type Token } from '../text/index.ts';
 import { findQuoteSpans, markTokens, paragraphsOf, type QuoteSpan } from './marks.ts';
-import { isNominal, isWh, isWord, npEndingAt, npStartingAt, POSSESSIVE, skipAdjuncts, unitStarts } from './phrases.ts';
+import { isNominal, isTimePhraseAt, isWh, isWord, npEndingAt, npStartingAt, POSSESSIVE, skipAdjuncts, unitStarts } from './phrases.ts';
 
 const isNominalOrPronoun = (t: Token): boolean => isNominal(t) || t.pos === 'PRON';
 
@@ -103,8 +103,6 @@ const STANCE_NOUNS = lexicon('stance-nouns');
 const NOT_CONTENT_PREPS = new Set(['BY', 'AT', 'IN', 'FROM', 'WITHOUT', 'AMONG', 'OUT', 'UP', 'INTO', 'DURING', 'SINCE', 'AFTER', 'BEFORE', 'UNTIL', 'THROUGH', 'ACROSS', 'NEAR', 'BESIDE']);
 /** What one "assumes" in the sense of taking it on: an office, a power, a duty. */
 const TAKEN_ON = lexicon('assumed-duties');
-/** Nouns that make a time phrase after "this", "last" or "next" ("this fall", "last week"). */
-const TIME_NOUNS = new Set(['FALL', 'SPRING', 'SUMMER', 'WINTER', 'YEAR', 'MONTH', 'WEEK', 'WEEKEND', 'DECADE', 'CENTURY', 'SEASON', 'CYCLE', 'TERM', ...lexicon('time-words')]);
 const ADDRESSEE = lexicon('speech-addressee-verbs');
 const RAISING = lexicon('raising-verbs');
 const SPEECH_NOUNS = lexicon('speech-nouns');
@@ -318,7 +316,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     // "…, which seems to be a polarizing question": the relative pronoun is the subject
     let s = /^(WHICH|THAT)$/.test(tokens[l].norm) ? l : npEndingAt(tokens, l, lo);
     // "one in nine voters this fall is expected to …": a time phrase before the verb is an adjunct, the subject is before it
-    if (s > lo && s + 1 === l && /^(THIS|LAST|NEXT)$/.test(tokens[s].norm) && TIME_NOUNS.has(tokens[l].lemma)) {
+    if (s > lo && s + 1 === l && isTimePhraseAt(tokens, s)) {
       const before = npEndingAt(tokens, s - 1, lo);
       if (before >= 0) s = before;
     }

@@ -138,7 +138,14 @@ export function npStartingAt(tokens: Token[], start: number, hi: number, depth =
 
 /** Words that make a time adverbial only with a time word after them. */
 const TIME_DETERMINERS = new Set(['THIS', 'LAST', 'NEXT']);
-const SEASONS = new Set(['SPRING', 'SUMMER', 'FALL', 'AUTUMN', 'WINTER']);
+/** Nouns of a time span that are no time adverbial alone ("the fall of Kabul") but are after "this", "last" or "next". */
+const TIME_SPANS = new Set(['SPRING', 'SUMMER', 'FALL', 'AUTUMN', 'WINTER', 'SEASON', 'DECADE', 'CENTURY', 'CYCLE', 'TERM']);
+
+/** Tokens k, k+1 are a time phrase such as "this fall", "last week", "next Tuesday". */
+export function isTimePhraseAt(tokens: Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return TIME_DETERMINERS.has(tokens[k].norm) && next !== undefined && (TIME_SPANS.has(next.lemma) || isTimeWord(next));
+}
 
 /** Step over adverbials after a speech verb: "on Monday", "in a statement", "to reporters", "repeatedly", "Thursday morning". */
 export function skipAdjuncts(tokens: Token[], start: number, hi: number): number {
@@ -150,7 +157,7 @@ export function skipAdjuncts(tokens: Token[], start: number, hi: number): number
     } else if (TIME_DETERMINERS.has(t.norm)) {
       // "this week", "last summer"; but "understood this because …", "said this plan …" name what was said
       const next = j + 1 < hi ? tokens[j + 1] : null;
-      if (next && SEASONS.has(next.norm)) j += 2;
+      if (next && TIME_SPANS.has(next.lemma)) j += 2;
       else if (next && (isTimeWord(next) || next.pos === 'PROPN')) j++;
       else break;
     } else if (isTimeWord(t) || (t.pos === 'NUM' && j > start && isTimeWord(tokens[j - 1]))) {
