@@ -640,10 +640,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     }
     // "that" opening a clause, not a relative clause ("the statement that was released")
     if (j + 1 >= hi || tokens[j].norm !== 'THAT' || tokens[j + 1].pos === 'VERB' || tokens[j + 1].pos === 'AUX') return null;
-    if (!speaker && i >= 2 && /^['’]S$/.test(tokens[i - 1].norm)) {
-      const s = npEndingAt(tokens, i - 2, 0);
-      if (s >= 0) speaker = [s, i - 1];
-    } else if (!speaker && i >= 1 && POSSESSIVE.has(tokens[i - 1].norm)) speaker = [i - 1, i];
+    speaker ??= possessorOf(i, 0);
     const read = classify(j + 1, hi);
     return read ? { cue: [i, i + 1], speaker, ...read } : null;
   }
@@ -776,7 +773,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     let k = i - 1;
     while (k > lo && (tokens[k].pos === 'ADJ' || tokens[k].norm === 'OWN')) k--;
     if (k >= lo && POSSESSIVE.has(tokens[k].norm) && tokens[k].pos === 'PRON') return [k, k + 1];
-    if (k - 1 < lo || !/^['’]S$/.test(tokens[k].norm)) return null;
+    if (k - 1 < lo || tokens[k].norm !== "'S") return null;
     const s = npEndingAt(tokens, k - 1, lo);
     return s >= 0 ? [s, k] : null;
   }
@@ -1010,7 +1007,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   function editorialNotes(): Uint8Array {
     const marked = new Uint8Array(n);
     for (let i = 0; i + 3 < n; i++) {
-      const note = tokens[i].norm === 'EDITOR' && /^['’]S$/.test(tokens[i + 1].norm) && tokens[i + 2].norm === 'NOTE' && tokens[i + 3].text === ':';
+      const note = tokens[i].norm === 'EDITOR' && tokens[i + 1].norm === "'S" && tokens[i + 2].norm === 'NOTE' && tokens[i + 3].text === ':';
       if (!note) continue;
       let k = i;
       for (; k < n; k++) {
