@@ -88,9 +88,9 @@ function intentAdjectiveBefore(tokens: Token[], groupStart: number, floor: numbe
 }
 
 /**
- * The code of an act its subject is said to be willing (ready, determined …) to do: the intent to
- * do it (03), or for a hostile act the threat (13), as when a speaker announces its own action to
- * come; a refusal (12x) when the willingness is negated. Null when the tables have none.
+ * The code of an act still to come that its actor states ("is willing to withdraw", "said it would
+ * free"): the intent to do it (03), or for a hostile act the threat (13); a refusal (12x) when the
+ * willingness is negated. Null when the tables have none.
  */
 function intentToAct(tables: CodeTables, code: string, negated: boolean): string | null {
   if (negated) return tables.refusals.lookup(code);
@@ -349,8 +349,7 @@ function verbCode(
     let reporter: VerbRecord | undefined;
     for (let v = verbs.length - 1; v >= 0 && !reporter; v--) if (REPORT_VERBS.has(verbs[v].base) && verbs[v].end <= at.groupStart && verbs[v].subject) reporter = verbs[v];
     if (reporter?.subject && sameActors(reporter.subject, at.source)) {
-      const root = Number(code.forward.slice(0, 2));
-      const stated = tables.complements.combine(root <= 8 ? '03' : '13', code.forward);
+      const stated = intentToAct(tables, code.forward, false);
       if (stated) code = { forward: stated, reverse: null };
     }
   }
