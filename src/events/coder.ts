@@ -60,7 +60,7 @@ const REFUSAL_ADJECTIVES = lexicon('refusal-adjectives');
 const TIME_WORDS = lexicon('time-words');
 const NOUN_PHRASE_TAGS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 /** Verbs that link a subject to a predicate adjective ("is willing", "remains ready", "stands ready"). */
-const COPULAS = new Set(['BE', 'REMAIN', 'SEEM', 'APPEAR', 'STAND']);
+const COPULAS = lexicon('linking-verbs');
 
 interface IntentAdjective {
   /** The adjective ("willing"). */

@@ -96,7 +96,7 @@ for (const entry of lexicon('attribution-adjectives')) {
   ADJECTIVE_CUES.set(first, [...(ADJECTIVE_CUES.get(first) ?? []), tail].sort((a, b) => b.length - a.length));
 }
 /** Verbs an attribution adjective follows: "were frustrated", "seemed sure", "remains skeptical". */
-const LINKING = new Set(['BE', 'SEEM', 'FEEL', 'REMAIN', 'BECOME', 'APPEAR', 'SOUND', 'GROW']);
+const LINKING = lexicon('linking-verbs');
 /** stance-nouns.txt: "OPPONENT OF" → a predicate nominal "is a staunch opponent of …" is a stance cue. */
 const STANCE_NOUNS = lexicon('stance-nouns');
 /** Prepositions that open an adjunct of the cue ("by …", "in 2015", "at a meeting"), never what was said. */
