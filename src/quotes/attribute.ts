@@ -9,7 +9,8 @@
  * 2. content after the cue: `X said (that) …`, `X told reporters …`, `X said: “…”`,
  *    `…, adding that …` (the speaker of a participle is the clause's subject);
  * 3. content before the cue: `…, X said.` and the parenthetical `…, X said, …`;
- * 4. `according to X, …` / `…, according to X`.
+ * 4. `according to X, …` / `…, according to X`; and `as X put it, …` / `…, as X noted, …`, where
+ *    "as" stands for the content: the clause the as-clause is attached to.
  *
  * A cue is also an adjective of feeling or stance after "be" (`were frustrated that …`,
  * attribution-adjectives.txt). A thought or stance (not speech) after "to" is not an
@@ -894,6 +895,18 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       }
     }
 
+    // "As Ms. Ortiz put it, the plan …", "Aleppo, as one adviser pointed out, has …", "…, as a memo put it.":
+    // "as" stands in for what was said, which is the clause the as-clause is attached to
+    if (speaker && !passive && before >= lo) {
+      // "as one of Mr. Obama's advisers pointed out": the speaker is the whole "one of" phrase
+      const quantifier = before - 1 >= lo && /^(NUM|DET|PRON|ADJ)$/.test(tokens[before - 1].pos);
+      const of = tokens[before].norm !== 'OF' ? -1 : quantifier ? before - 1 : npEndingAt(tokens, before - 1, lo);
+      const as = of >= 0 ? of - 1 : before;
+      const read = as >= lo && tokens[as].norm === 'AS' ? asClauseContent(as, after, lo, hi) : null;
+      if (read) return { cue, speaker: [as + 1, speaker[1]], ...read, ...(antecedent && { antecedent }) };
+    }
+    if (tokens[c0].lemma === 'PUT') return null;
+
     // 1. a quotation right before the speaker
     const addressee = ADDRESSEE.has(tokens[c0].lemma);
     let q = speaker && !participle && !coordinated && before >= 0 ? quoteEndingAt(speaker[0] === c1 ? c0 - 1 : before) : null;
@@ -940,6 +953,31 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return null;
   }
 
+  /**
+   * The clause an "as X said" clause is attached to, when the cue has nothing after it ("as" is its
+   * object): the rest of the sentence after an opening as-clause, the words on both sides of one between
+   * commas, the words before a closing one. A cue with an object of its own ("as Trump went on about …")
+   * or an as-clause not set off by commas ("cheered as he spoke") is not this frame.
+   */
+  function asClauseContent(as: number, after: number, lo: number, hi: number): { content: Range[]; kind: Attribution['kind'] } | null {
+    let rest = skipAdjuncts(tokens, after, hi);
+    if (rest < hi && tokens[after - 1].lemma === 'PUT' && tokens[rest].norm === 'IT') rest = skipAdjuncts(tokens, rest + 1, hi);
+    const closes = rest >= hi || /^[.!?;]$/.test(tokens[rest].text);
+    if (!closes && tokens[rest].text !== ',') return null;
+    let first = afterDateline(lo, hi);
+    while (first < as && (tokens[first].pos === 'CCONJ' || (tokens[first].pos === 'PUNCT' && !isMark(first)))) first++;
+    if (first === as) return closes ? null : classify(rest + 1, hi);
+    if (tokens[as - 1].text !== ',') return null;
+    const left = classify(first, as - 1);
+    if (!left || closes) return left;
+    const right = classify(rest + 1, hi);
+    if (!right) return left;
+    return { content: [...left.content, ...right.content], kind: left.kind === right.kind ? left.kind : 'mixed' };
+  }
+
+  /** "as X put it": "put it" is a cue only in an as-clause (asClauseContent). */
+  const putItAt = (i: number): boolean => tokens[i].lemma === 'PUT' && i + 1 < n && tokens[i + 1].norm === 'IT';
+
   const editorial = editorialNotes();
   const found: Attribution[] = [];
   for (let u = 0; u + 1 < starts.length; u++) {
@@ -947,7 +985,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const hi = starts[u + 1];
     for (let i = lo; i < hi; i++) {
       if (inQuote[i] >= 0 || editorial[i] === 1) continue;
-      const len = cueLength(i);
+      const len = cueLength(i) || (putItAt(i) ? 2 : 0);
       if (len === 0) {
         const a = atNoun(i, hi) ?? receivedStance(i, lo, hi) ?? atResolveNoun(i, lo, hi) ?? stanceAppositive(i, lo, hi);
         if (a) found.push(a);

@@ -556,3 +556,17 @@ test('quotes_raising: a relative pronoun is the subject of a raising verb ("…,
   assert.equal(q.speaker, null);
   assert.deepEqual(q.parts?.map((p) => p.text), ['which', 'to be a divisive question']);
 });
+
+test('quotes_clauses: "as X said" with nothing after the cue attributes the clause it is attached to', () => {
+  assert.deepEqual(only('As the mayor put it, the budget is a promise to the city.').slice(1, 4), ['the budget is a promise to the city', 'the mayor', 'put it']);
+  assert.deepEqual(only('The levy is a fair price for clean water, as one of the council members noted.').slice(1, 4), [
+    'The levy is a fair price for clean water',
+    'one of the council members',
+    'noted',
+  ]);
+  const [q] = quotes('The harbor, as the pilots pointed out, has not frozen in a decade.');
+  assert.deepEqual([q.parts?.map((p) => p.text), q.speaker?.text], [['The harbor', 'has not frozen in a decade'], 'the pilots']);
+  // "as" of time, not set off by a comma, and "put it" outside an as-clause attribute nothing
+  assert.deepEqual(quotes('The crowd cheered as the mayor spoke.'), []);
+  assert.deepEqual(quotes('She put it on the table and left.'), []);
+});
