@@ -35,7 +35,7 @@
  */
 import { lexicon, type Doc, type Token } from '../text/index.ts';
 import { findQuoteSpans, markTokens, paragraphsOf, type QuoteSpan } from './marks.ts';
-import { isNominal, isTimePhraseAt, isWh, isWord, npEndingAt, npStartingAt, POSSESSIVE, skipAdjuncts, unitStarts } from './phrases.ts';
+import { isNominal, isTimePhraseAt, isWh, isWord, npEndingAt, npStartingAt, PERSONAL, POSSESSIVE, skipAdjuncts, unitStarts } from './phrases.ts';
 
 const isNominalOrPronoun = (t: Token): boolean => isNominal(t) || t.pos === 'PRON';
 
@@ -177,12 +177,22 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     if (t.norm !== 'ACCORDING' && t.pos !== 'VERB' && !progressive && !haveWithObject(i)) {
       // a cue the tagger took for a noun: "The New York Post reports that …"
       const next = i + 1 < n ? tokens[i + 1] : null;
-      // "Two unions support the tax": a determiner after it makes it the verb
+      // "Some Democrats, however, question the plan": an adverb set off by commas between subject and verb
+      let subject = i - 1;
+      if (subject > 0 && tokens[subject].text === ',') {
+        let k = subject - 1;
+        while (k > 0 && tokens[k].pos === 'ADV') k--;
+        if (k < subject - 1 && tokens[k].text === ',') subject = k - 1;
+      }
+      const prev = subject >= 0 ? tokens[subject] : null;
+      // "Two unions support the tax": a determiner after it makes it the verb; so does a subject pronoun
+      // ("documents show he took …") and, after a plural noun, a name ("polls show Clinton ahead")
       const objectFollows = next !== null && ((next.pos === 'DET' && next.norm !== 'THAT') || POSSESSIVE.has(next.norm));
-      const complementFollows = next !== null && (next.norm === 'THAT' || next.text === ':' || isOpening(i + 1) || objectFollows);
+      const clauseFollows = next !== null && ((PERSONAL.has(next.norm) && next.pos === 'PRON') || (next.pos === 'PROPN' && prev?.pos === 'NOUN' && /S$/.test(prev.norm)));
+      const complementFollows = next !== null && (next.norm === 'THAT' || next.text === ':' || isOpening(i + 1) || objectFollows || clauseFollows);
       // "… pay his?” a narrator in the Clinton ad asks."
       const endsClause = (next === null || /^[.,;]$/.test(next.text)) && /S$/.test(t.norm);
-      if (!(t.pos === 'NOUN' && i > 0 && isNominalOrPronoun(tokens[i - 1]) && (complementFollows || endsClause))) return 0;
+      if (!(t.pos === 'NOUN' && prev !== null && isNominalOrPronoun(prev) && (complementFollows || endsClause))) return 0;
     }
     // a participle used as an adjective: "such expected backers", "his announced plans"
     if (/ED$/.test(t.norm) && i > 0 && i + 1 < n && tokens[i + 1].pos === 'NOUN' && /^(DET|ADJ|PRON)$/.test(tokens[i - 1].pos)) return 0;

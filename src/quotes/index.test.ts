@@ -570,3 +570,11 @@ test('quotes_clauses: "as X said" with nothing after the cue attributes the clau
   assert.deepEqual(quotes('The crowd cheered as the mayor spoke.'), []);
   assert.deepEqual(quotes('She put it on the table and left.'), []);
 });
+
+test('quotes_attribution: a cue the tagger took for a noun is the verb before a subject pronoun, a name after a plural subject, or after ", however,"', () => {
+  assert.deepEqual(only('Court papers from the 2009 tax case show he was paid twice.').slice(1, 4), ['he was paid twice', 'Court papers from the 2009 tax case', 'show']);
+  assert.deepEqual(only('Recent surveys show Smith with a narrow lead.').slice(1, 4), ['Smith with a narrow lead', 'Recent surveys', 'show']);
+  assert.deepEqual(only('Some mayors, however, question the value of the plan.').slice(1, 4), ['the value of the plan', 'Some mayors', 'question']);
+  // a noun after a singular noun stays a noun: "the talk show Smith hosts"
+  assert.deepEqual(quotes('She watched the talk show Smith hosts.'), []);
+});
