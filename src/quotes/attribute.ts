@@ -195,7 +195,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (!(t.pos === 'NOUN' && prev !== null && isNominalOrPronoun(prev) && (complementFollows || endsClause))) return 0;
     }
     // a participle used as an adjective: "such expected backers", "his announced plans"
-    if (/ED$/.test(t.norm) && i > 0 && i + 1 < n && tokens[i + 1].pos === 'NOUN' && /^(DET|ADJ|PRON)$/.test(tokens[i - 1].pos)) return 0;
+    // (a possessive, not a subject: "He cited criticism of …" is the verb)
+    const modifier = (p: Token) => /^(DET|ADJ)$/.test(p.pos) || (p.pos === 'PRON' && POSSESSIVE.has(p.norm));
+    if (/ED$/.test(t.norm) && i > 0 && i + 1 < n && tokens[i + 1].pos === 'NOUN' && modifier(tokens[i - 1])) return 0;
     for (const { tail } of candidates) {
       const gap = tail.indexOf('_');
       if (gap >= 0) {

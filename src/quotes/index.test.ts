@@ -578,3 +578,8 @@ test('quotes_attribution: a cue the tagger took for a noun is the verb before a 
   // a noun after a singular noun stays a noun: "the talk show Smith hosts"
   assert.deepEqual(quotes('She watched the talk show Smith hosts.'), []);
 });
+
+test('quotes_attribution: a cue in -ed after a subject pronoun and before a noun is the verb ("He cited criticism"), after a possessive an adjective ("his announced plans")', () => {
+  assert.deepEqual(only('He cited criticism of the referee.').slice(1, 4), ['criticism of the referee', 'He', 'cited']);
+  assert.deepEqual(quotes('Their announced plans were shelved.'), []);
+});
