@@ -404,7 +404,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   function notAttributing(i: number): boolean {
     if (i + 1 >= n) return false;
     const next = tokens[i + 1];
-    if (next.pos === 'PRON' && /(SELF|SELVES)$/.test(next.norm)) return true;
+    // ("they find themselves in a war zone"), but "portrayed himself as …", "defending himself and his record" attribute
+    if (next.pos === 'PRON' && /(SELF|SELVES)$/.test(next.norm)) return !(i + 2 < n && /^(AS|AND)$/.test(tokens[i + 2].norm));
     if (tokens[i].lemma === 'KNOW' && next.norm === 'AS') return true;
     if (tokens[i].lemma === 'ASSUME' && takesOnOffice(i + 1)) return true;
     if (tokens[i].lemma === 'COMPARE' && /^(WITH|TO)$/.test(next.norm) && (i === 0 || tokens[i - 1].text === ',' || tokens[i - 1].pos === 'ADV' || i === starts[unitOf[i]])) return true;

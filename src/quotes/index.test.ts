@@ -583,3 +583,8 @@ test('quotes_attribution: a cue in -ed after a subject pronoun and before a noun
   assert.deepEqual(only('He cited criticism of the referee.').slice(1, 4), ['criticism of the referee', 'He', 'cited']);
   assert.deepEqual(quotes('Their announced plans were shelved.'), []);
 });
+
+test('quotes_attribution: a reflexive object attributes before "as" or "and" ("portrayed himself as …"), not alone ("found themselves in …")', () => {
+  assert.deepEqual(only('The senator has portrayed himself as a friend of farmers.').slice(1, 4), ['himself as a friend of farmers', 'The senator', 'portrayed']);
+  assert.deepEqual(quotes('The villagers found themselves in a war zone.'), []);
+});
