@@ -588,3 +588,8 @@ test('quotes_attribution: a reflexive object attributes before "as" or "and" ("p
   assert.deepEqual(only('The senator has portrayed himself as a friend of farmers.').slice(1, 4), ['himself as a friend of farmers', 'The senator', 'portrayed']);
   assert.deepEqual(quotes('The villagers found themselves in a war zone.'), []);
 });
+
+test('quotes_attribution: "discovered that …" is a finding, "commented on" takes its object as what was said', () => {
+  assert.deepEqual(only('Auditors have also discovered that the fund was empty.').slice(1, 4), ['the fund was empty', 'Auditors', 'discovered']);
+  assert.deepEqual(only('The mayor has also commented on the shooting.').slice(1, 4), ['the shooting', 'The mayor', 'commented on']);
+});
