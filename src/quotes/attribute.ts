@@ -1011,6 +1011,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     found.push(...inViewPhrases(lo, hi, found));
     const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);
     cutAtNextClause(unit);
+    endAtContrast(unit);
     endAtMainClause(unit, lo, hi);
     endBeforeReportingRelative(unit);
   }
@@ -1129,6 +1130,24 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (cut === y) continue;
       while (cut > x && (tokens[cut - 1].pos === 'CCONJ' || tokens[cut - 1].pos === 'PUNCT' && !isMark(cut - 1) || CONNECTORS.has(tokens[cut - 1].norm))) cut--;
       endLastPiece(a, cut);
+    }
+  }
+
+  /**
+   * "Trump is promising lower taxes, but he has also intensified his attacks": a clause with its own subject
+   * after ", but" is the writer's contrast, not more of what the cue introduced. Quotations keep their words.
+   */
+  function endAtContrast(list: Attribution[]): void {
+    for (const a of list) {
+      if (a.kind === 'direct') continue;
+      const [x, y] = a.content[a.content.length - 1];
+      // (a paragraph introduced by "X added:" is a block of what was said, kept whole)
+      if (y <= a.cue[0] || unitOf[x] !== unitOf[a.cue[0]]) continue;
+      for (let k = x + 1; k + 2 < y; k++) {
+        if (inQuote[k] >= 0 || tokens[k].text !== ',' || tokens[k + 1].norm !== 'BUT' || !clauseStarts(k + 2, y)) continue;
+        endLastPiece(a, k);
+        break;
+      }
     }
   }
 

@@ -593,3 +593,8 @@ test('quotes_attribution: "discovered that …" is a finding, "commented on" tak
   assert.deepEqual(only('Auditors have also discovered that the fund was empty.').slice(1, 4), ['the fund was empty', 'Auditors', 'discovered']);
   assert.deepEqual(only('The mayor has also commented on the shooting.').slice(1, 4), ['the shooting', 'The mayor', 'commented on']);
 });
+
+test('quotes_clauses: a clause with its own subject after ", but" ends an indirect content; a quotation keeps it', () => {
+  assert.deepEqual(only('The governor is promising lower fares, but she has also raised tolls.').slice(1, 4), ['lower fares', 'The governor', 'promising']);
+  assert.deepEqual(only('The mayor said: "We tried, but the council said no."')[1], 'We tried, but the council said no.');
+});
