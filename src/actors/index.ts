@@ -6,6 +6,7 @@
  */
 import { matchPhraseAt, type ActorEntry, type AgentEntry, type Dictionaries } from '../dictionaries/index.ts';
 import { lexicon, type Token } from '../text/index.ts';
+import { actorCountry } from '../store/actor-code.ts';
 import { verbFollows } from './descriptions.ts';
 
 export { resolveDescriptions } from './descriptions.ts';
@@ -16,7 +17,7 @@ export interface Mention {
   end: number; // token index, exclusive
   actor?: ActorEntry;
   agent?: AgentEntry;
-  /** Resolved code for actors at the article date; null = the entry has no code then. */
+  /** Resolved code for actors at the article date (a person out of every role: the roles' one country); null = no code then. */
   code?: string | null;
 }
 
@@ -54,6 +55,19 @@ export function codeAt(entry: ActorEntry, date: number): string | null {
   return entry.defaultCode === undefined ? null : normalizeCode(entry.defaultCode);
 }
 
+/**
+ * A person with dated roles, none of them in force on the date (or the date unknown), is still
+ * the country all the roles are in: "President Michel Suleiman" out of his term is Lebanese, and
+ * a title beside the name adds its sector as it does to a country. Roles in more than one country,
+ * or in no country (an IGO post), leave the person uncoded, as nothing says which one applies.
+ */
+export function roleCountry(entry: ActorEntry): string | null {
+  if (entry.defaultCode !== undefined || entry.dated.length === 0) return null;
+  const countries = new Set(entry.dated.map((d) => actorCountry(normalizeCode(d.code))));
+  const [country] = countries;
+  return countries.size === 1 && country ? country : null;
+}
+
 function normalizeCode(code: string): string | null {
   return code === '---' || code === '' ? null : code;
 }
@@ -84,7 +98,7 @@ export function findMentions(tokens: Token[], start: number, end: number, dicts:
       continue;
     }
     if (actor && (!agent || actor.len >= agent.len)) {
-      out.push({ kind: 'actor', start: i, end: i + actor.len, actor: actor.value, code: codeAt(actor.value, date) });
+      out.push({ kind: 'actor', start: i, end: i + actor.len, actor: actor.value, code: codeAt(actor.value, date) ?? roleCountry(actor.value) });
       i += actor.len;
     } else if (agent) {
       out.push({ kind: 'agent', start: i, end: i + agent.len, agent: agent.value });

@@ -171,6 +171,17 @@ test('coder: dated roles follow the article date', () => {
   assert.deepEqual(triples('King Theoden condemned Mordor.', '2025-03-01'), ['ROHELI>MOR:112']);
 });
 
+test('coder: a person out of every dated role is still the one country the roles are in', () => {
+  assert.deepEqual(triples('King Theoden condemned Mordor.', '2019-03-01'), ['ROH>MOR:112']);
+  // a title adds its sector, as it does to a country
+  assert.deepEqual(triples('Ambassador Theoden condemned Mordor.', '2019-03-01'), ['ROHGOV>MOR:112']);
+  // roles in two countries say nothing about which one applies
+  assert.deepEqual(triples('Elendil condemned Mordor.'), []);
+  assert.deepEqual(triples('Ambassador Elendil condemned Mordor.'), ['---GOV>MOR:112']);
+  // an apposition that says less than the description before it leaves the description's code
+  assert.deepEqual(triples('The Rohan ambassador in Gondor, Lord Theoden, condemned Mordor.', '2019-03-01'), ['ROHGOV>MOR:112']);
+});
+
 test('coder: a discard phrase is found only as whole whitespace-separated words, as in PETRARCH2', () => {
   assert.deepEqual(triples('Arnor attacked Gondor after a football match on Sunday.'), []);
   // "match," is the text's word: the phrase FOOTBALL MATCH is not in it
