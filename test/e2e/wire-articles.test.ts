@@ -38,7 +38,7 @@ test('wire: a "Secretary General" or "Director General" heads the body named bef
 test('wire: dated roles follow the publication date', () => {
   const text = 'Volodymyr Zelensky criticized Russia on Monday.';
   assert.deepEqual(triples(coder.code({ text, date: '2023-03-10' })), ['UKRGOV>RUS:11']);
-  assert.deepEqual(triples(coder.code({ text, date: '2015-03-10' })), [], 'before May 2019 Zelensky held no office');
+  assert.deepEqual(triples(coder.code({ text, date: '2015-03-10' })), ['UKR>RUS:11'], 'before May 2019 Zelensky held no office: he is only Ukrainian');
 });
 
 test('wire: definite descriptions ("the ministry", "the group") code as the actor they refer back to', () => {
