@@ -168,3 +168,11 @@ test('wire: returned cultural goods are returned property; Fethullah Gulen is Tu
   assert.deepEqual(full('Germany returned a stolen portrait to Poland.'), ['DEU>POL:0842']);
   assert.deepEqual(full('Turkey accused Gulen of plotting the coup.', '2017-01-01'), ['TUR>TUROPP:1125']);
 });
+
+test('wire: religious movements carry the religion code; armed groups keep their armed role', () => {
+  const full = (text: string, date: string) => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code.slice(0, 2)}`);
+  assert.deepEqual(full("Jordan arrested members of Egypt's Muslim Brotherhood on Sunday.", '2016-02-01'), ['JOR>EGYOPPMUS:17']);
+  assert.deepEqual(full('The Muslim Brotherhood criticized Israel.', '2012-09-01'), ['EGYGOVMUS>ISR:11']);
+  assert.deepEqual(full('Turkey accused the Gulen movement of plotting the coup.', '2017-01-01'), ['TUR>TUROPPMUS:11']);
+  assert.deepEqual(full('Israel accused Hamas of firing rockets.', '2023-05-01'), ['ISR>PSEREB:11']);
+});
