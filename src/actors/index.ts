@@ -158,6 +158,11 @@ function isModifier(t: Token): boolean {
   );
 }
 
+/** A model number after a maker's name ("777", "A330", "Su-24"), not a year ("2014"). */
+function isModelDesignation(t: Token): boolean {
+  return /\d/.test(t.norm) && /^[A-Z]{0,3}-?\d[\dA-Z-]*$/.test(t.norm) && !/^(1[89]|20)\d\d$/.test(t.norm);
+}
+
 /** Combine a country/actor code with agent codes: DNK + MUS + MED → DNKMUSMED; NGO~ goes in front. */
 export function combineCodes(actorCodes: string[], agents: AgentEntry[]): string | null {
   let base = actorCodes[0] ?? '';
@@ -246,14 +251,18 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
       // two coded actors side by side are two actors, unless the second is a person of the first's
       // country, or a name right after a title ("Ithilen's minister Calimehtar": the title's country wins)
       let nameAfterTitle = false;
+      let makeOfModel = false;
       if (ok && next.kind === 'actor' && parts.some((p) => p.kind === 'actor' && p.code)) {
         const prev = parts.find((p) => p.kind === 'actor' && p.code)!;
         const sameCountry = next.code && prev.code && (next.code.startsWith(prev.code) || prev.code.startsWith(next.code));
         nameAfterTitle = !sameCountry && parts[parts.length - 1].kind === 'agent' && parts[parts.length - 1].end === next.start;
-        if (!sameCountry && !nameAfterTitle) ok = false;
+        // "the Malaysia Airlines Boeing 777": a maker before a model names the thing, whose owner
+        // is the actor named first
+        makeOfModel = !sameCountry && !nameAfterTitle && end === next.start && next.end < tokens.length && isModelDesignation(tokens[next.end]);
+        if (!sameCountry && !nameAfterTitle && !makeOfModel) ok = false;
       }
       if (!ok) break;
-      parts.push(nameAfterTitle ? { ...next, code: null } : next);
+      parts.push(nameAfterTitle || makeOfModel ? { ...next, code: null } : next);
       end = next.end;
       j++;
     }
