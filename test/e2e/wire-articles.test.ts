@@ -176,3 +176,13 @@ test('wire: religious movements carry the religion code; armed groups keep their
   assert.deepEqual(full('Turkey accused the Gulen movement of plotting the coup.', '2017-01-01'), ['TUR>TUROPPMUS:11']);
   assert.deepEqual(full('Israel accused Hamas of firing rockets.', '2023-05-01'), ['ISR>PSEREB:11']);
 });
+
+test('wire: an airline named before the maker owns the plane; the weapon that blew it up names the force', () => {
+  const full = (text: string) => coder.code({ text, date: '2021-03-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('A Lufthansa Airbus A320 was blown up by a surface-to-air missile fired by Syrian rebels.'), ['SYRREB>DEUBUS:194']);
+  assert.deepEqual(full('An Ethiopian Airlines Boeing 737 was blown up by a missile fired by Somali rebels.'), ['SOMREB>ETHBUS:195']);
+  assert.deepEqual(full('Somali rebels blew up an Ethiopian Airlines Boeing 737-800 with a surface-to-air missile.'), ['SOMREB>ETHBUS:194']);
+  // a bomb is no military force
+  assert.deepEqual(full('A Kenyan police bus was blown up by a car bomb planted by Somali rebels.'), ['SOMREB>KENCOP:1832']);
+  assert.deepEqual(full('A Kenyan police bus was blown up by Somali rebels.'), ['SOMREB>KENCOP:183']);
+});
