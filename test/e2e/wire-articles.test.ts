@@ -186,3 +186,11 @@ test('wire: an airline named before the maker owns the plane; the weapon that bl
   assert.deepEqual(full('A Kenyan police bus was blown up by a car bomb planted by Somali rebels.'), ['SOMREB>KENCOP:1832']);
   assert.deepEqual(full('A Kenyan police bus was blown up by Somali rebels.'), ['SOMREB>KENCOP:183']);
 });
+
+test('wire: a state saying it was attacked accuses the attacker; a reported attack on someone else stays an attack', () => {
+  const full = (text: string) => coder.code({ text, date: '2021-03-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('Israel said a mortar bomb was fired at it from Lebanon on Tuesday.'), ['ISR>LBN:112']);
+  assert.deepEqual(full('Russia said Ukraine attacked it with drones overnight.'), ['RUS>UKR:112']);
+  assert.deepEqual(full('Syrian state media reported insurgents bombarded Aleppo.'), ['---REB>SYR:194']);
+  assert.deepEqual(full('Syria said insurgents bombarded Aleppo.'), ['---REB>SYR:194']);
+});
