@@ -26,3 +26,10 @@ test('actors: a named group without a country is placed by a place after the nou
   // the place does not lend the sector to what is listed after it
   assert.deepEqual(phrases('Police Academy units in Gondor, Rohan and Mordor were shelled.'), ['Police Academy units in Gondor=GONCOP', 'Rohan=ROH', 'Mordor=MOR']);
 });
+
+test('actors: a maker named before a model number names the thing, whose owner is the actor named first', () => {
+  assert.deepEqual(phrases('An Arnor Gondor 777 flight landed in Rohan.'), ['Arnor Gondor=ARN', 'Rohan=ROH']);
+  assert.deepEqual(phrases('Arnor sold a Gondor A-330 jet to Rohan.'), ['Arnor=ARN', 'Gondor A-330=GON', 'Rohan=ROH']);
+  // a year after two names is no model
+  assert.deepEqual(phrases('The Arnor Gondor 2014 accord was signed.'), ['Arnor=ARN', 'Gondor=GON']);
+});

@@ -6,6 +6,7 @@
  */
 import { matchPhraseAt, type ActorEntry, type AgentEntry, type Dictionaries } from '../dictionaries/index.ts';
 import { lexicon, type Token } from '../text/index.ts';
+import { actorCountry } from '../store/actor-code.ts';
 import { verbFollows } from './descriptions.ts';
 
 export { resolveDescriptions } from './descriptions.ts';
@@ -16,7 +17,7 @@ export interface Mention {
   end: number; // token index, exclusive
   actor?: ActorEntry;
   agent?: AgentEntry;
-  /** Resolved code for actors at the article date; null = the entry has no code then. */
+  /** Resolved code for actors at the article date (a person out of every role: the roles' one country); null = no code then. */
   code?: string | null;
 }
 
@@ -54,6 +55,19 @@ export function codeAt(entry: ActorEntry, date: number): string | null {
   return entry.defaultCode === undefined ? null : normalizeCode(entry.defaultCode);
 }
 
+/**
+ * A person with dated roles, none of them in force on the date (or the date unknown), is still
+ * the country all the roles are in: "President Michel Suleiman" out of his term is Lebanese, and
+ * a title beside the name adds its sector as it does to a country. Roles in more than one country,
+ * or in no country (an IGO post), leave the person uncoded, as nothing says which one applies.
+ */
+export function roleCountry(entry: ActorEntry): string | null {
+  if (entry.defaultCode !== undefined || entry.dated.length === 0) return null;
+  const countries = new Set(entry.dated.map((d) => actorCountry(normalizeCode(d.code))));
+  const [country] = countries;
+  return countries.size === 1 && country ? country : null;
+}
+
 function normalizeCode(code: string): string | null {
   return code === '---' || code === '' ? null : code;
 }
@@ -84,7 +98,7 @@ export function findMentions(tokens: Token[], start: number, end: number, dicts:
       continue;
     }
     if (actor && (!agent || actor.len >= agent.len)) {
-      out.push({ kind: 'actor', start: i, end: i + actor.len, actor: actor.value, code: codeAt(actor.value, date) });
+      out.push({ kind: 'actor', start: i, end: i + actor.len, actor: actor.value, code: codeAt(actor.value, date) ?? roleCountry(actor.value) });
       i += actor.len;
     } else if (agent) {
       out.push({ kind: 'agent', start: i, end: i + agent.len, agent: agent.value });
@@ -142,6 +156,11 @@ function isModifier(t: Token): boolean {
     // "military-ruled Myanmar", "Iran-backed rebels": hyphenated participles the tagger calls verbs
     (t.pos === 'VERB' && /^[A-Z0-9]+(-[A-Z0-9]+)*-([A-Z]+(ED|ING)|HELD|LED|RUN|BUILT|MADE|DRIVEN|TORN|BORN|GROWN|HIT|STRICKEN|KNOWN)$/.test(t.norm))
   );
+}
+
+/** A model number after a maker's name ("777", "A330", "Su-24"), not a year ("2014"). */
+function isModelDesignation(t: Token): boolean {
+  return /\d/.test(t.norm) && /^[A-Z]{0,3}-?\d[\dA-Z-]*$/.test(t.norm) && !/^(1[89]|20)\d\d$/.test(t.norm);
 }
 
 /** Combine a country/actor code with agent codes: DNK + MUS + MED → DNKMUSMED; NGO~ goes in front. */
@@ -232,14 +251,18 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
       // two coded actors side by side are two actors, unless the second is a person of the first's
       // country, or a name right after a title ("Ithilen's minister Calimehtar": the title's country wins)
       let nameAfterTitle = false;
+      let makeOfModel = false;
       if (ok && next.kind === 'actor' && parts.some((p) => p.kind === 'actor' && p.code)) {
         const prev = parts.find((p) => p.kind === 'actor' && p.code)!;
         const sameCountry = next.code && prev.code && (next.code.startsWith(prev.code) || prev.code.startsWith(next.code));
         nameAfterTitle = !sameCountry && parts[parts.length - 1].kind === 'agent' && parts[parts.length - 1].end === next.start;
-        if (!sameCountry && !nameAfterTitle) ok = false;
+        // "the Malaysia Airlines Boeing 777": a maker before a model names the thing, whose owner
+        // is the actor named first
+        makeOfModel = !sameCountry && !nameAfterTitle && end === next.start && next.end < tokens.length && isModelDesignation(tokens[next.end]);
+        if (!sameCountry && !nameAfterTitle && !makeOfModel) ok = false;
       }
       if (!ok) break;
-      parts.push(nameAfterTitle ? { ...next, code: null } : next);
+      parts.push(nameAfterTitle || makeOfModel ? { ...next, code: null } : next);
       end = next.end;
       j++;
     }

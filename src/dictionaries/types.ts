@@ -112,12 +112,14 @@ export interface VerbBlock {
  * A PETRARCH verb transformation: `~ a (a b ATTACK) SAY = a b 015` reads "when a says
  * that a attacks b, code a→b 015 instead of the two verbs' own events". Roles: `a` the
  * upper verb's subject, `b` another actor, `_` no subject of its own (an infinitive),
- * `.` any or no target. Verbs are named by a member of their verb block; `Q` = any verb.
+ * `.` any or no target; as inner target, `a` (a Dyad extension) is a pronoun that refers back
+ * to the upper verb's subject ("said rockets were fired at it"). Verbs are named by a member of
+ * their verb block; `Q` = any verb.
  */
 export interface Transformation {
   upperVerb: string;
   innerSource: 'a' | 'b' | '_';
-  innerTarget: 'b' | '.';
+  innerTarget: 'a' | 'b' | '.';
   innerVerb: string;
   resultSource: 'a' | 'b';
   resultTarget: 'a' | 'b';

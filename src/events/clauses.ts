@@ -292,6 +292,24 @@ function headOf(ctx: SentenceContext, list: ActorList, floor: number): ActorList
   return l ?? list;
 }
 
+/**
+ * "The US commander in Iraq, General David Petraeus, held talks": an apposition renames the noun
+ * phrase before it, and both code the same actor. When the name says less than the description
+ * (a person out of every dated role is only the country), the description's code is kept.
+ */
+function renamedHead(ctx: SentenceContext, apposition: ActorList, floor: number): ActorList | null {
+  // an unlisted title word may open the name ("General David Petraeus")
+  let comma = apposition.start - 1;
+  while (comma > floor && ctx.tokens[comma].pos === 'PROPN' && !ctx.listAt.has(comma)) comma--;
+  if (comma - 1 < floor || ctx.tokens[comma].norm !== ',' || apposition.members.length !== 1) return null;
+  const before = ctx.listAt.get(comma - 1);
+  if (!before || before.end !== comma) return null;
+  const head = headOf(ctx, before, floor);
+  if (head.members.length !== 1) return null;
+  const [described, named] = [head.members[0].code, apposition.members[0].code];
+  return described.length > named.length && described.startsWith(named) ? head : null;
+}
+
 const ATTACHING_PREPOSITIONS = new Set(['TO', 'OF', 'IN', 'AT', 'FROM', 'FOR']);
 function DETERMINERS_OR_ADJ(t: Token): boolean {
   return t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM';
@@ -315,7 +333,8 @@ export function findSubject(ctx: SentenceContext, groupStart: number, clauseStar
         k = list.start;
         continue;
       }
-      return headOf(ctx, list, clauseStart);
+      const found = headOf(ctx, list, clauseStart);
+      return renamedHead(ctx, found, clauseStart) ?? found;
     }
     const t = tokens[k];
     // "Amnesty International (AI) has accused": a bracketed acronym or aside is stepped over

@@ -152,6 +152,59 @@ interface VerbRecord {
    * &MUST_ [100]": "says Israel must end …" is a demand on Israel); its verb says what is demanded.
    */
   reportedSubject: ActorList | null;
+  /** A pronoun the verb acts on before any actor object ("attacked it", "fired at them"): its token, or -1. */
+  objectPronoun: number;
+}
+
+/** Pronouns a verb may act on that can point outside its clause, and the reflexives, which name their clause's subject. */
+const OBJECT_PRONOUNS = new Set(['IT', 'THEM', 'US']);
+const REFLEXIVES = new Map([['ITSELF', false], ['THEMSELVES', true], ['OURSELVES', true]]);
+
+/** The pronoun object of a verb ending at `from`: right after the verb or a preposition, before the actor object. */
+function pronounObject(ctx: SentenceContext, from: number, to: number, target: ActorList | null): number {
+  const limit = target && target.start >= from ? Math.min(to, target.start) : to;
+  for (let k = from; k < limit; k++) {
+    const t = ctx.tokens[k];
+    if (isHidden(ctx, k) || t.pos !== 'PRON') continue;
+    if ((OBJECT_PRONOUNS.has(t.norm) || REFLEXIVES.has(t.norm)) && (k === from || ctx.tokens[k - 1].pos === 'ADP')) return k;
+  }
+  return -1;
+}
+
+/**
+ * Whether an actor is plural: surely (several actors, or a plural noun: "troops", "rebels"), or
+ * perhaps (also a name ending in "s": "the Houthis", "the Philippines").
+ */
+function pluralActor(tokens: Token[], list: ActorList, perhaps: boolean): boolean {
+  if (list.members.length > 1) return true;
+  const last = tokens[list.end - 1];
+  if (last.pos === 'NOUN' && last.lemma !== last.norm && last.norm.endsWith('S')) return true;
+  return perhaps && last.pos === 'PROPN' && /[^S]S$/.test(last.norm);
+}
+
+/**
+ * "Israel said a mortar bomb was fired at it", "Iraq said the rebels attacked us": the reported
+ * verb acts on the speaker. A plain pronoun never names its own clause's subject, so it is the
+ * nearest other actor before it, which must be the speaker and agree in number ("it" one actor,
+ * "them" several). A reflexive names its clause's subject unless their numbers disagree ("Iraq
+ * had attacked themselves"); then it can only be the one whose words the clause reports.
+ */
+function refersToSpeaker(ctx: SentenceContext, verb: VerbRecord, speaker: ActorList): boolean {
+  const p = verb.objectPronoun;
+  if (p < 0 || speaker.end > p) return false;
+  const word = ctx.tokens[p].norm;
+  const clauseSubject = verb.subject;
+  const reflexivePlural = REFLEXIVES.get(word);
+  if (reflexivePlural !== undefined) {
+    if (!clauseSubject || sameActors(clauseSubject, speaker)) return false;
+    const agrees = reflexivePlural ? pluralActor(ctx.tokens, clauseSubject, true) : !pluralActor(ctx.tokens, clauseSubject, false);
+    return !agrees;
+  }
+  const antecedent = [...ctx.lists].reverse().find((l) => l.end <= p && l !== clauseSubject && l !== verb.source);
+  if (antecedent !== speaker) return false;
+  if (word === 'IT') return !pluralActor(ctx.tokens, speaker, false);
+  if (word === 'THEM') return pluralActor(ctx.tokens, speaker, true);
+  return true;
 }
 
 /**
@@ -226,6 +279,7 @@ function pairEvents(
  * ISIL attacked Iraq" is an accusation (USA→ISIL 112), not an attack.
  */
 function applyTransformations(
+  ctx: SentenceContext,
   verbs: VerbRecord[],
   dicts: Dictionaries,
   codes: CameoTable,
@@ -248,6 +302,8 @@ function applyTransformations(
       if (t.innerSource === 'a' && (!innerIsA || controlled)) continue;
       if (t.innerSource === 'b' && innerIsA) continue;
       if (t.innerTarget === 'b' && !inner.target) continue;
+      // the same actor, not one with the same code: "Syria said insurgents bombarded Aleppo" reports an attack
+      if (t.innerTarget === 'a' && !refersToSpeaker(ctx, inner, a)) continue;
       const b = t.innerSource === 'b' ? inner.source : inner.target;
       if (!b) continue;
       const source = t.resultSource === 'a' ? a : b;
@@ -640,6 +696,7 @@ export function codeSentence(
       patternEnd: match?.wordsEnd ?? -1,
       reportedSubject:
         match?.target && match.target.start === complementAt && (match.wordsEnd ?? -1) > complementAt ? match.target : null,
+      objectPronoun: pronounObject(ctx, hit.end, objectEnd, target),
     };
     verbs.push(thisVerb);
     if (!code.forward && !code.reverse) {
@@ -763,7 +820,7 @@ export function codeSentence(
     if (i < reasonUntil) for (const e of thisVerb.events) dropped.add(e);
     governing = thisVerb;
   }
-  applyTransformations(verbs, dicts, codes, sentence.index, ref, dropped);
+  applyTransformations(ctx, verbs, dicts, codes, sentence.index, ref, dropped);
   for (const v of verbs) for (const e of v.events) if (!dropped.has(e)) events.push(e);
   return events;
 }

@@ -162,6 +162,21 @@ test('coder: a transformation naming a verb fits the verbs of its CAMEO root in 
   assert.deepEqual(codes('Arnor said Gondor killed Rohan soldiers.'), ['ARN>GON:112']);
 });
 
+test('coder: a speaker reporting force used on itself accuses the attacker (inner target "a")', async () => {
+  const codes = await triplesWith('report.verbs.txt', '--- FIRE [---] ---\nFIRE\n- * ROCKETS [190]\n\n~ a (b a ATTACK) SAY = a b 112\n');
+  assert.deepEqual(codes('Arnor said Gondor attacked it on Monday.'), ['ARN>GON:112']);
+  assert.deepEqual(codes('Arnor said rockets were fired at it from Gondor.'), ['ARN>GON:112']);
+  assert.deepEqual(codes('Arnor said Gondor fired rockets at it.'), ['ARN>GON:112']);
+  // a reflexive that cannot be its clause's subject ("Gondor … themselves") is the speaker's
+  assert.deepEqual(codes('Arnor said that Gondor had attacked themselves.'), ['ARN>GON:112']);
+  // a reflexive that agrees with its clause's subject, or a pronoun the speaker does not agree with, is someone else
+  assert.deepEqual(codes('Arnor said Gondor attacked itself.'), []);
+  assert.deepEqual(codes('Arnor said Gondor attacked them.'), []);
+  // a named target with the speaker's code is another actor: the attack is reported, not an accusation
+  assert.deepEqual(codes('Arnor said Gondor attacked Arnor troops.'), ['GON>ARNMIL:190']);
+  assert.deepEqual(codes('Arnor said Gondor attacked Rohan.'), ['GON>ROH:190']);
+});
+
 test('coder: a trailing "X said" clause does not become the actor', () => {
   assert.deepEqual(triples('Arnor will shell Gondor with artillery, the Rohan government said.'), ['ARN>GON:194']);
 });
@@ -169,6 +184,17 @@ test('coder: a trailing "X said" clause does not become the actor', () => {
 test('coder: dated roles follow the article date', () => {
   assert.deepEqual(triples('King Theoden condemned Mordor.', '2022-03-01'), ['ROHGOV>MOR:112']);
   assert.deepEqual(triples('King Theoden condemned Mordor.', '2025-03-01'), ['ROHELI>MOR:112']);
+});
+
+test('coder: a person out of every dated role is still the one country the roles are in', () => {
+  assert.deepEqual(triples('King Theoden condemned Mordor.', '2019-03-01'), ['ROH>MOR:112']);
+  // a title adds its sector, as it does to a country
+  assert.deepEqual(triples('Ambassador Theoden condemned Mordor.', '2019-03-01'), ['ROHGOV>MOR:112']);
+  // roles in two countries say nothing about which one applies
+  assert.deepEqual(triples('Elendil condemned Mordor.'), []);
+  assert.deepEqual(triples('Ambassador Elendil condemned Mordor.'), ['---GOV>MOR:112']);
+  // an apposition that says less than the description before it leaves the description's code
+  assert.deepEqual(triples('The Rohan ambassador in Gondor, Lord Theoden, condemned Mordor.', '2019-03-01'), ['ROHGOV>MOR:112']);
 });
 
 test('coder: a discard phrase is found only as whole whitespace-separated words, as in PETRARCH2', () => {

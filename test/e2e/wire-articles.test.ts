@@ -38,7 +38,7 @@ test('wire: a "Secretary General" or "Director General" heads the body named bef
 test('wire: dated roles follow the publication date', () => {
   const text = 'Volodymyr Zelensky criticized Russia on Monday.';
   assert.deepEqual(triples(coder.code({ text, date: '2023-03-10' })), ['UKRGOV>RUS:11']);
-  assert.deepEqual(triples(coder.code({ text, date: '2015-03-10' })), [], 'before May 2019 Zelensky held no office');
+  assert.deepEqual(triples(coder.code({ text, date: '2015-03-10' })), ['UKR>RUS:11'], 'before May 2019 Zelensky held no office: he is only Ukrainian');
 });
 
 test('wire: definite descriptions ("the ministry", "the group") code as the actor they refer back to', () => {
@@ -167,4 +167,30 @@ test('wire: returned cultural goods are returned property; Fethullah Gulen is Tu
   assert.deepEqual(full('France returned 26 ancient skulls to Algeria.'), ['FRA>DZA:0842']);
   assert.deepEqual(full('Germany returned a stolen portrait to Poland.'), ['DEU>POL:0842']);
   assert.deepEqual(full('Turkey accused Gulen of plotting the coup.', '2017-01-01'), ['TUR>TUROPP:1125']);
+});
+
+test('wire: religious movements carry the religion code; armed groups keep their armed role', () => {
+  const full = (text: string, date: string) => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code.slice(0, 2)}`);
+  assert.deepEqual(full("Jordan arrested members of Egypt's Muslim Brotherhood on Sunday.", '2016-02-01'), ['JOR>EGYOPPMUS:17']);
+  assert.deepEqual(full('The Muslim Brotherhood criticized Israel.', '2012-09-01'), ['EGYGOVMUS>ISR:11']);
+  assert.deepEqual(full('Turkey accused the Gulen movement of plotting the coup.', '2017-01-01'), ['TUR>TUROPPMUS:11']);
+  assert.deepEqual(full('Israel accused Hamas of firing rockets.', '2023-05-01'), ['ISR>PSEREB:11']);
+});
+
+test('wire: an airline named before the maker owns the plane; the weapon that blew it up names the force', () => {
+  const full = (text: string) => coder.code({ text, date: '2021-03-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('A Lufthansa Airbus A320 was blown up by a surface-to-air missile fired by Syrian rebels.'), ['SYRREB>DEUBUS:194']);
+  assert.deepEqual(full('An Ethiopian Airlines Boeing 737 was blown up by a missile fired by Somali rebels.'), ['SOMREB>ETHBUS:195']);
+  assert.deepEqual(full('Somali rebels blew up an Ethiopian Airlines Boeing 737-800 with a surface-to-air missile.'), ['SOMREB>ETHBUS:194']);
+  // a bomb is no military force
+  assert.deepEqual(full('A Kenyan police bus was blown up by a car bomb planted by Somali rebels.'), ['SOMREB>KENCOP:1832']);
+  assert.deepEqual(full('A Kenyan police bus was blown up by Somali rebels.'), ['SOMREB>KENCOP:183']);
+});
+
+test('wire: a state saying it was attacked accuses the attacker; a reported attack on someone else stays an attack', () => {
+  const full = (text: string) => coder.code({ text, date: '2021-03-01' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(full('Israel said a mortar bomb was fired at it from Lebanon on Tuesday.'), ['ISR>LBN:112']);
+  assert.deepEqual(full('Russia said Ukraine attacked it with drones overnight.'), ['RUS>UKR:112']);
+  assert.deepEqual(full('Syrian state media reported insurgents bombarded Aleppo.'), ['---REB>SYR:194']);
+  assert.deepEqual(full('Syria said insurgents bombarded Aleppo.'), ['---REB>SYR:194']);
 });

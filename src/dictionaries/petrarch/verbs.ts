@@ -20,7 +20,7 @@ export interface ParsedVerbs extends VerbDictionary {
   diagnostics: Diagnostic[];
 }
 
-const TRANSFORMATION = /^~\s*a\s*\(\s*([ab_])\s+([b.])\s+([A-Z_]+)\s*\)\s*([A-Z_]+)\s*=\s*([ab])\s+([ab])\s+([0-9]{2,4}|Q)\s*$/i;
+const TRANSFORMATION = /^~\s*a\s*\(\s*([ab_])\s+([ab.])\s+([A-Z_]+)\s*\)\s*([A-Z_]+)\s*=\s*([ab])\s+([ab])\s+([0-9]{2,4}|Q)\s*$/i;
 
 export function parseTransformation(line: string, loc: { file: string; line: number }): Transformation | string {
   const m = TRANSFORMATION.exec(line);
