@@ -556,3 +556,8 @@ test('quotes_raising: a relative pronoun is the subject of a raising verb ("…,
   assert.equal(q.speaker, null);
   assert.deepEqual(q.parts?.map((p) => p.text), ['which', 'to be a divisive question']);
 });
+
+test('quotes_direct: a speaker whose name was decoded in the wrong character set is named whole', () => {
+  const text = '“We will not sign this deal,” Finance Minister Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Dupont said Tuesday as he arrived.';
+  assert.deepEqual(only(text), ['direct', 'We will not sign this deal', 'Finance Minister Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Dupont', 'said']);
+});
