@@ -607,6 +607,23 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return v < hi && (tokens[v].pos === 'VERB' || tokens[v].pos === 'AUX');
   }
 
+  /**
+   * "said Friday as he entered the talks", "But when Congress cut funding, Mexico said enough.": a content that
+   * is one adverbial clause (a subordinator and a clause, with no main clause after a comma or dash) tells
+   * when or why the cue's own clause happened, not what was said. After the cue not a question word ("asked
+   * if …", "did not say when …"), nor "because", which may open a clause that is a subject ("because X is
+   * Y does not mean …").
+   */
+  function onlyAdverbialClause(x: number, y: number, afterCue: boolean): boolean {
+    let k = x;
+    while (k < y && (tokens[k].pos === 'CCONJ' || (tokens[k].pos === 'PUNCT' && !isMark(k)))) k++;
+    if (k >= y || inQuote[k] >= 0) return false;
+    const t = tokens[k];
+    if (!SUBORDINATORS.has(t.norm) || (afterCue && (isWh(t) || t.norm === 'BECAUSE')) || !clauseStarts(k + 1, y)) return false;
+    for (let j = k + 2; j < y; j++) if (!isMark(j) && /^(,|--|[\u2013\u2014\u2015])$/.test(tokens[j].text) && clauseStarts(j + 1, y)) return false;
+    return true;
+  }
+
   /** Where a sentence starts after a dateline: "GENEVA, March 3 - Talks …", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party …". */
   function afterDateline(lo: number, hi: number): number {
     if ((lo > 0 && para[lo] === para[lo - 1]) || !/^\p{Lu}{2,}/u.test(tokens[lo].text)) return lo;
@@ -918,7 +935,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
 
     // 2. content after the cue
     const comp = complement(after, hi, addressee);
-    if (comp) {
+    if (comp && !onlyAdverbialClause(comp.start, comp.end, true)) {
       const read = classify(comp.start, comp.end);
       if (read) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
     }
@@ -931,7 +948,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       const participleFollows = rest + 1 < hi && tokens[rest].text === ',' && isParticiple(tokens[rest + 1]) && !gerundSubjectAt(rest + 1, hi);
       const ends = rest >= hi || /^[.!?;]$/.test(tokens[rest].text) || participleFollows;
       const continues = !ends && tokens[rest].text === ',' && hasWord(rest + 1, hi) && (cueLength(rest + 1) === 0 || gerundSubjectAt(rest + 1, hi));
-      const read = ends || continues ? classify(afterDateline(lo, hi), isClosing(before) ? before + 1 : before) : null;
+      const end = isClosing(before) ? before + 1 : before;
+      // "If the plan fails, Mr. Kamin said, there are other tools" goes on past the cue to its main clause
+      const read = continues || (ends && !onlyAdverbialClause(afterDateline(lo, hi), end, false)) ? classify(afterDateline(lo, hi), end) : null;
       // "Details aside, Mr. Kamin said, the plan offers …": what was said is on both sides of the cue
       const rest2 = continues && read ? classify(rest + 1, hi) : null;
       if (read && rest2) return { cue, speaker, content: [...read.content, ...rest2.content], kind: read.kind === rest2.kind ? read.kind : 'mixed', ...(antecedent && { antecedent }) };

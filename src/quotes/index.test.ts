@@ -561,3 +561,12 @@ test('quotes_direct: a speaker whose name was decoded in the wrong character set
   const text = '“We will not sign this deal,” Finance Minister Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Dupont said Tuesday as he arrived.';
   assert.deepEqual(only(text), ['direct', 'We will not sign this deal', 'Finance Minister Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Dupont', 'said']);
 });
+
+test('quotes_clauses: a content that is only an adverbial clause ("said Friday as she left", "When …, X said enough.") is none', () => {
+  assert.deepEqual(quotes('The minister said Friday as she left the building.'), []);
+  assert.deepEqual(quotes('When the council cut the budget last spring, the mayor said enough.'), []);
+  // a main clause after it, or a question after the cue, is what was said
+  assert.deepEqual(only('If the plan fails, the mayor said, there are other options.').slice(2), ['the mayor', 'said']);
+  assert.deepEqual(only('The mayor asked if the budget would pass.'), ['indirect', 'if the budget would pass', 'The mayor', 'asked']);
+  assert.deepEqual(only('The mayor said that as the budget shrank, the schools suffered.'), ['indirect', 'as the budget shrank, the schools suffered', 'The mayor', 'said']);
+});
