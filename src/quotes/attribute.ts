@@ -1251,6 +1251,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     for (const span of spans) {
       const parts = inner(span);
       if (parts.length === 0 || parts.some(([x, y]) => covered.subarray(x, y).some((v) => v === 1))) continue;
+      // a straight mark left open, cut off by a curly opening mark in its paragraph, is a stray mark of text
+      // typeset with curly ones, no quotation: `"Trump walked onto the stage, chanting “U-S-A!”`
+      const cutOff = !span.closed && span.close + 1 < n && para[span.close + 1] === para[span.close];
+      if (cutOff && tokens[span.open].text === '"' && tokens[span.close + 1].text === '“') continue;
       let words = 0;
       for (const [x, y] of parts) for (let i = x; i < y; i++) if (isWord(tokens[i])) words++;
       // a quotation standing as its own sentence, not a scare quote inside one

@@ -570,3 +570,8 @@ test('quotes_clauses: a content that is only an adverbial clause ("said Friday a
   assert.deepEqual(only('The mayor asked if the budget would pass.'), ['indirect', 'if the budget would pass', 'The mayor', 'asked']);
   assert.deepEqual(only('The mayor said that as the budget shrank, the schools suffered.'), ['indirect', 'as the budget shrank, the schools suffered', 'The mayor', 'said']);
 });
+
+test('quotes_continuation: a stray straight mark cut off by a curly quotation in its paragraph opens no quotation', () => {
+  const text = '“We are ready for the vote,” she said.\n\n"The crowd cheered as the band played “Hail to the Chief” twice.';
+  assert.deepEqual(quotes(text).map((q) => q.text), ['We are ready for the vote']);
+});
