@@ -1273,7 +1273,11 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         for (const [x, y] of parts) covered.fill(1, x, y);
         continue;
       }
-      list.push({ cue: prev.cue, speaker: prev.speaker, content: parts, kind: 'direct', continued: true, ...(prev.antecedent && { antecedent: prev.antecedent }) });
+      const continued: Attribution = { cue: prev.cue, speaker: prev.speaker, content: parts, kind: 'direct', continued: true, ...(prev.antecedent && { antecedent: prev.antecedent }) };
+      list.push(continued);
+      // a quotation after it in its paragraph is more of it: `“…” (no cue) “…”`
+      const next = byStart.findIndex((a) => a.content[0][0] > span.open);
+      byStart.splice(next < 0 ? byStart.length : next, 0, continued);
     }
   }
 }

@@ -575,3 +575,12 @@ test('quotes_continuation: a stray straight mark cut off by a curly quotation in
   const text = '“We are ready for the vote,” she said.\n\n"The crowd cheered as the band played “Hail to the Chief” twice.';
   assert.deepEqual(quotes(text).map((q) => q.text), ['We are ready for the vote']);
 });
+
+test('quotes_continuation: quotations without a cue after one another in a paragraph are one quotation of the previous speaker', () => {
+  const text = '“We will win this district,” Ana Lopez said.\n\n“The count is close tonight.” “The margin will grow by morning.”';
+  const found = quotes(text);
+  assert.equal(found.length, 2);
+  found.forEach((q) => assertOffsets(text, q));
+  assert.equal(found[1].speaker?.text, 'Ana Lopez');
+  assert.deepEqual(found[1].parts?.map((p) => p.text), ['The count is close tonight.', 'The margin will grow by morning.']);
+});
