@@ -23,7 +23,8 @@
  * the unattributed sentences of its paragraph before it (`extendOverParagraph`).
  *
  * Then: nouns with a that-clause (`Trump's claim that …`, speech-nouns.txt);
- * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`); and a
+ * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`), a cue
+ * inside one being part of it; and a
  * quotation no cue claimed, standing as its own sentence, given the previous
  * speaker (`continuations`).
  *
@@ -1209,6 +1210,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    */
   function addLabels(list: Attribution[]): void {
     const taken = new Set(list.map((a) => a.cue[0]));
+    const unlabelled = list.length;
     for (let i = 0; i < n; i++) {
       if (i > 0 && para[i] === para[i - 1]) continue;
       // a transcript quoted whole: each paragraph opens with a mark before the name
@@ -1241,6 +1243,11 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (taken.has(k) || inner(span).length === 0) continue;
       list.push({ cue: [k, k + 1], speaker: [k + 1, e + 1], content: inner(span), kind: 'direct' });
     }
+    // attributions do not nest (see flatten): a cue in a labelled paragraph ("WALLACE: … it shows people …",
+    // "Caddell: Voters Worried About …") is part of what the label's speaker said
+    const labels = list.slice(unlabelled);
+    const outside = list.slice(0, unlabelled).filter((a) => !labels.some((l) => l.content.some(([x, y]) => x <= a.cue[0] && a.cue[0] < y)));
+    list.splice(0, list.length, ...outside, ...labels);
   }
 
   /** Quotations no cue claimed: a whole sentence or paragraph in quotes takes the previous quotation's speaker. */

@@ -584,3 +584,10 @@ test('quotes_continuation: quotations without a cue after one another in a parag
   assert.equal(found[1].speaker?.text, 'Ana Lopez');
   assert.deepEqual(found[1].parts?.map((p) => p.text), ['The count is close tonight.', 'The margin will grow by morning.']);
 });
+
+test('quotes_labels: a cue inside a labelled paragraph ("MORALES: … the report shows …") is part of the label speaker\'s words', () => {
+  const text = 'Partial transcript:\n\nMORALES: Well, the new report shows that wages fell last year, and we intend to fix that.\n\nHOST: Thank you, Senator.';
+  const found = quotes(text);
+  assert.deepEqual(found.map((q) => [q.speaker?.text, q.cue.text]), [['MORALES', ':'], ['HOST', ':']]);
+  assert.equal(found[0].text, 'Well, the new report shows that wages fell last year, and we intend to fix that');
+});
