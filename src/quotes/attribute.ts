@@ -185,7 +185,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (!(t.pos === 'NOUN' && i > 0 && isNominalOrPronoun(tokens[i - 1]) && (complementFollows || endsClause))) return 0;
     }
     // a participle used as an adjective: "such expected backers", "his announced plans"
-    if (/ED$/.test(t.norm) && i > 0 && i + 1 < n && tokens[i + 1].pos === 'NOUN' && /^(DET|ADJ|PRON)$/.test(tokens[i - 1].pos)) return 0;
+    if (/ED$/.test(t.norm) && i > 0 && i + 1 < n && tokens[i + 1].pos === 'NOUN' && modifiesNoun(tokens[i - 1])) return 0;
     for (const { tail } of candidates) {
       const gap = tail.indexOf('_');
       if (gap >= 0) {
@@ -198,6 +198,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     }
     return 0;
   }
+
+  /** A word before a participle that makes it a noun's modifier: a determiner, an adjective, a possessive ("his announced plans"), "such". */
+  const modifiesNoun = (t: Token): boolean => t.pos === 'DET' || t.pos === 'ADJ' || POSSESSIVE.has(t.norm) || t.norm === 'SUCH';
 
   /**
    * "Trump is promising lower taxes": a progressive cue the tagger read as an adjective, after "be" and

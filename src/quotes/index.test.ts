@@ -591,3 +591,8 @@ test('quotes_labels: a cue inside a labelled paragraph ("MORALES: … the report
   assert.deepEqual(found.map((q) => [q.speaker?.text, q.cue.text]), [['MORALES', ':'], ['HOST', ':']]);
   assert.equal(found[0].text, 'Well, the new report shows that wages fell last year, and we intend to fix that');
 });
+
+test('quotes_attribution: a participle after "such" or a possessive modifies a noun; after a subject pronoun it is the verb', () => {
+  assert.deepEqual(quotes('The senator has been endorsed by such expected backers as the teachers\' union.').map((q) => q.cue.text), []);
+  assert.deepEqual(only('They criticized reporters for the story.'), ['indirect', 'reporters for the story', 'They', 'criticized']);
+});
