@@ -115,6 +115,7 @@ const RECEIVING_VERBS = new Set(['FACE', 'DRAW', 'TAKE', 'RECEIVE', 'ATTRACT']);
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const TIME_WORDS = lexicon('time-words');
 const KNOWING = lexicon('knowing-verbs');
+const MEANS = lexicon('means-nouns');
 /** A verb's form as far as the tagger shows it: "said" past, "says" present, "say" base. */
 function tense(t: Token): 'past' | 'present' | 'base' {
   if (/ED$/.test(t.norm) || (t.norm !== t.lemma && !/S$/.test(t.norm))) return 'past';
@@ -844,6 +845,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     // "to be considered" is a passive the infinitive's subject undergoes, not a stance
     const afterTo = !speech && l >= lo && tokens[l].norm === 'TO';
     if (afterTo && (KNOWING.has(tokens[c0].lemma) || tokens[c0 - 1].lemma === 'BE')) return null;
+    // "a way to report profits", "three ways to seek enforcement": after a noun of means, speech or stance is
+    // what the means is for, nobody's act
+    if (l > lo && tokens[l].norm === 'TO' && tokens[l - 1].pos === 'NOUN' && MEANS.has(tokens[l - 1].lemma)) return null;
     let antecedent: Range | undefined;
     let speaker: Range | null = null;
     let before = c0 - 1;

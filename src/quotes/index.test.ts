@@ -596,3 +596,9 @@ test('quotes_attribution: a participle after "such" or a possessive modifies a n
   assert.deepEqual(quotes('The senator has been endorsed by such expected backers as the teachers\' union.').map((q) => q.cue.text), []);
   assert.deepEqual(only('They criticized reporters for the story.'), ['indirect', 'reporters for the story', 'They', 'criticized']);
 });
+
+test('quotes_infinitive: speech or stance after "to" and a noun of means ("a way to report …") is what the means is for, no attribution', () => {
+  assert.deepEqual(quotes('The board needs a better way to report its spending to voters.'), []);
+  assert.deepEqual(quotes('The agency has two ways to seek payment from the firm.'), []);
+  assert.deepEqual(only('The mayor spoke at a meeting of residents to discuss the budget.'), ['indirect', 'the budget', 'The mayor', 'discuss']);
+});
