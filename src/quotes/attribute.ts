@@ -1230,6 +1230,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         k++;
       }
       if (k === first || !named || k >= n || para[k] !== para[i] || taken.has(k) || NOT_LABELS.has(tokens[k - 1].norm)) continue;
+      // a preposition other than "of" makes a heading, not a name: "Stealth Over Health: …", "The Gap Goes On: …"
+      if (tokens.slice(first, k).some((t) => (t.pos === 'ADP' || t.pos === 'PART') && t.norm !== 'OF')) continue;
       const dash = /^[\u2015\u2014\u2013]$/.test(tokens[k].text);
       if (tokens[k].text !== ':' && !(dash && isOpening(k + 1))) continue;
       let end = k + 1;

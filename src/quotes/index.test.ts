@@ -602,3 +602,8 @@ test('quotes_infinitive: speech or stance after "to" and a noun of means ("a way
   assert.deepEqual(quotes('The agency has two ways to seek payment from the firm.'), []);
   assert.deepEqual(only('The mayor spoke at a meeting of residents to discuss the budget.'), ['indirect', 'the budget', 'The mayor', 'discuss']);
 });
+
+test('quotes_labels: a title with a preposition other than "of" before its colon is a heading, not a speaker', () => {
+  assert.deepEqual(quotes('Stealth Over Health: Senator Was Rushed To The Hospital\n\nThe senator left early.'), []);
+  assert.deepEqual(only('Bank Of America: Profits Will Rise Next Year\n\nThe bank gave no figures.').slice(2), ['Bank Of America', ':']);
+});
