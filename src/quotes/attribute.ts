@@ -894,8 +894,13 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (e > c1 + 1) {
         speaker = [c1 + 1, e];
         after = e;
-        // "Trump is supported by far fewer papers": a stance in the passive is about its subject
-        const s = !speech && l >= lo ? npEndingAt(tokens, l, lo) : -1;
+        // "Trump is supported by far fewer papers": a stance in the passive is about its subject; so is speech
+        // ("His views were echoed by several experts I spoke to"), unless a clause follows the speaker ("was told
+        // by aides that …") or the subject is the one spoken to ("was asked by reporters")
+        const k = skipAdjuncts(tokens, e, hi);
+        const saysMore = k < hi && (tokens[k].norm === 'THAT' || tokens[k].text === ':' || isOpening(k) || isWh(tokens[k]) || infinitiveAt(k));
+        const aboutSubject = !speech || !(saysMore || ADDRESSEE.has(tokens[c0].lemma) || OBJECT_CONTROL.has(tokens[c0].lemma));
+        const s = aboutSubject && l >= lo ? npEndingAt(tokens, l, lo) : -1;
         if (s >= 0) return { cue, speaker, content: [[s, l + 1]], kind: 'indirect' };
       }
     }

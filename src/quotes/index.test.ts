@@ -607,3 +607,10 @@ test('quotes_labels: a title with a preposition other than "of" before its colon
   assert.deepEqual(quotes('Stealth Over Health: Senator Was Rushed To The Hospital\n\nThe senator left early.'), []);
   assert.deepEqual(only('Bank Of America: Profits Will Rise Next Year\n\nThe bank gave no figures.').slice(2), ['Bank Of America', ':']);
 });
+
+test('quotes_attribution: speech in the passive with its speaker after "by" and nothing said after is about its subject', () => {
+  assert.deepEqual(only('The remarks were echoed by several senators I spoke to.'), ['indirect', 'The remarks', 'several senators', 'echoed']);
+  // a clause after the speaker is what was said, and the one spoken to is no content
+  assert.deepEqual(only('He was told by aides that the vote failed.'), ['indirect', 'the vote failed', 'aides', 'told']);
+  assert.deepEqual(only('He was asked by reporters whether he would run.'), ['indirect', 'whether he would run', 'reporters', 'asked']);
+});
