@@ -614,3 +614,8 @@ test('quotes_attribution: speech in the passive with its speaker after "by" and 
   assert.deepEqual(only('He was told by aides that the vote failed.'), ['indirect', 'the vote failed', 'aides', 'told']);
   assert.deepEqual(only('He was asked by reporters whether he would run.'), ['indirect', 'whether he would run', 'reporters', 'asked']);
 });
+
+test('quotes_attribution: "before", "after", "since", "until" with a clause after the cue open no adjunct to step over', () => {
+  assert.deepEqual(quotes('The aides were appointed before she formally came to lead the office.'), []);
+  assert.deepEqual(only('She said after the meeting that the talks failed.'), ['indirect', 'the talks failed', 'She', 'said']);
+});
