@@ -116,6 +116,7 @@ const OBJECT_CONTROL = lexicon('object-control-verbs');
 const TIME_WORDS = lexicon('time-words');
 const KNOWING = lexicon('knowing-verbs');
 const MEANS = lexicon('means-nouns');
+const CLAUSE_ONLY = lexicon('clause-only-cues');
 /** A verb's form as far as the tagger shows it: "said" past, "says" present, "say" base. */
 function tense(t: Token): 'past' | 'present' | 'base' {
   if (/ED$/.test(t.norm) || (t.norm !== t.lemma && !/S$/.test(t.norm))) return 'past';
@@ -950,7 +951,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const comp = complement(after, hi, addressee);
     if (comp && !onlyAdverbialClause(comp.start, comp.end, true)) {
       const read = classify(comp.start, comp.end);
-      if (read) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
+      // "would add $84 billion": a noun phrase is no clause such a cue reports
+      const notSaid = read !== null && read.kind === 'indirect' && CLAUSE_ONLY.has(tokens[c0].lemma) && !hasVerbIn(read.content);
+      if (read && !notSaid) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
     }
 
     // 3. content before the cue: "…, X said." / "…, X said, …"

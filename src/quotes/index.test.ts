@@ -619,3 +619,8 @@ test('quotes_attribution: "before", "after", "since", "until" with a clause afte
   assert.deepEqual(quotes('The aides were appointed before she formally came to lead the office.'), []);
   assert.deepEqual(only('She said after the meeting that the talks failed.'), ['indirect', 'the talks failed', 'She', 'said']);
 });
+
+test('quotes_attribution: "add" with a noun phrase and no clause ("would add billions") reports nothing', () => {
+  assert.deepEqual(quotes('The new tariff would add billions of dollars to the deficit.'), []);
+  assert.deepEqual(only('Smith added that the vote was close.'), ['indirect', 'the vote was close', 'Smith', 'added']);
+});
