@@ -126,6 +126,8 @@ function tense(t: Token): 'past' | 'present' | 'base' {
 const SUBORDINATORS = new Set(['IF', 'WHEN', 'WHILE', 'ALTHOUGH', 'THOUGH', 'BECAUSE', 'AFTER', 'BEFORE', 'UNLESS', 'ONCE', 'SINCE', 'AS', 'WHETHER', 'UNTIL']);
 /** Words opening an adverbial clause before the main clause: "While aides insisted …, the campaign …". */
 const OPENING_SUBORDINATORS = new Set([...SUBORDINATORS, 'DESPITE', 'WHEREAS']);
+/** Words opening a condition ("if", "unless"), shared with modality: "If …, would you …?". */
+const CONDITIONS = lexicon('modality-conditional');
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
 /** Words before a paragraph's colon that head an editorial note, not a speaker: "Correction: …", "The Latest: …". */
 const NOT_LABELS = new Set(['CORRECTION', 'CORRECTIONS', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'LATEST', 'NOTE', 'ABSTRACT', 'SUMMARY']);
@@ -374,7 +376,14 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    */
   function isYesNoQuestion(lo: number, s: number, hi: number): boolean {
     if (s - 1 < lo || tokens[s - 1].pos !== 'AUX') return false;
-    for (let k = lo; k < s - 1; k++) {
+    let k = lo;
+    while (k < s - 1 && (tokens[k].pos === 'CCONJ' || (tokens[k].pos === 'PUNCT' && !isMark(k)))) k++;
+    // "If Trump were a woman, would you still vote for her?": a condition may open the question
+    if (k < s - 1 && CONDITIONS.has(tokens[k].norm)) {
+      for (let j = k + 1; j < s - 1; j++) if (isWh(tokens[j]) || isMark(j)) return false;
+      k = s - 1;
+    }
+    for (; k < s - 1; k++) {
       const t = tokens[k];
       if (isWh(t) || !(t.pos === 'CCONJ' || t.pos === 'ADV' || t.pos === 'INTJ' || (t.pos === 'PUNCT' && !isMark(k)))) return false;
     }

@@ -624,3 +624,8 @@ test('quotes_attribution: "add" with a noun phrase and no clause ("would add bil
   assert.deepEqual(quotes('The new tariff would add billions of dollars to the deficit.'), []);
   assert.deepEqual(only('Smith added that the vote was close.'), ['indirect', 'the vote was close', 'Smith', 'added']);
 });
+
+test('quotes_attribution: a yes/no question to the reader may open with a condition ("If …, would you …?")', () => {
+  assert.deepEqual(quotes('If the mayor resigned, would you still support the plan?'), []);
+  assert.deepEqual(quotes('If the mayor were a woman would you still vote for him?'), []);
+});
