@@ -24,7 +24,8 @@
  * the unattributed sentences of its paragraph before it (`extendOverParagraph`).
  *
  * Then: nouns with a that-clause (`Trump's claim that …`, speech-nouns.txt);
- * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`); and a
+ * paragraphs labelled with a name (`PENCE: …`, `“…” ― Carla Sanchez`), a cue
+ * inside one being part of it; and a
  * quotation no cue claimed, standing as its own sentence, given the previous
  * speaker (`continuations`).
  *
@@ -115,6 +116,8 @@ const RECEIVING_VERBS = new Set(['FACE', 'DRAW', 'TAKE', 'RECEIVE', 'ATTRACT']);
 const OBJECT_CONTROL = lexicon('object-control-verbs');
 const TIME_WORDS = lexicon('time-words');
 const KNOWING = lexicon('knowing-verbs');
+const MEANS = lexicon('means-nouns');
+const CLAUSE_ONLY = lexicon('clause-only-cues');
 /** A verb's form as far as the tagger shows it: "said" past, "says" present, "say" base. */
 function tense(t: Token): 'past' | 'present' | 'base' {
   if (/ED$/.test(t.norm) || (t.norm !== t.lemma && !/S$/.test(t.norm))) return 'past';
@@ -124,6 +127,8 @@ function tense(t: Token): 'past' | 'present' | 'base' {
 const SUBORDINATORS = new Set(['IF', 'WHEN', 'WHILE', 'ALTHOUGH', 'THOUGH', 'BECAUSE', 'AFTER', 'BEFORE', 'UNLESS', 'ONCE', 'SINCE', 'AS', 'WHETHER', 'UNTIL']);
 /** Words opening an adverbial clause before the main clause: "While aides insisted …, the campaign …". */
 const OPENING_SUBORDINATORS = new Set([...SUBORDINATORS, 'DESPITE', 'WHEREAS']);
+/** Words opening a condition ("if", "unless"), shared with modality: "If …, would you …?". */
+const CONDITIONS = lexicon('modality-conditional');
 const CONNECTORS = new Set(['THOUGH', 'ALTHOUGH', 'WHILE', 'WHEREAS', 'BUT', 'AND', 'YET']);
 /** Words before a paragraph's colon that head an editorial note, not a speaker: "Correction: …", "The Latest: …". */
 const NOT_LABELS = new Set(['CORRECTION', 'CORRECTIONS', 'CLARIFICATION', 'UPDATE', 'UPDATED', 'LATEST', 'NOTE', 'ABSTRACT', 'SUMMARY']);
@@ -195,9 +200,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (!(t.pos === 'NOUN' && prev !== null && isNominalOrPronoun(prev) && (complementFollows || endsClause))) return 0;
     }
     // a participle used as an adjective: "such expected backers", "his announced plans"
-    // (a possessive, not a subject: "He cited criticism of …" is the verb)
-    const modifier = (p: Token) => /^(DET|ADJ)$/.test(p.pos) || (p.pos === 'PRON' && POSSESSIVE.has(p.norm));
-    if (/ED$/.test(t.norm) && i > 0 && i + 1 < n && tokens[i + 1].pos === 'NOUN' && modifier(tokens[i - 1])) return 0;
+    if (/ED$/.test(t.norm) && i > 0 && i + 1 < n && tokens[i + 1].pos === 'NOUN' && modifiesNoun(tokens[i - 1])) return 0;
     for (const { tail } of candidates) {
       const gap = tail.indexOf('_');
       if (gap >= 0) {
@@ -210,6 +213,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     }
     return 0;
   }
+
+  /** A word before a participle that makes it a noun's modifier: a determiner, an adjective, a possessive ("his announced plans"), "such". */
+  const modifiesNoun = (t: Token): boolean => t.pos === 'DET' || t.pos === 'ADJ' || POSSESSIVE.has(t.norm) || t.norm === 'SUCH';
 
   /**
    * "Trump is promising lower taxes": a progressive cue the tagger read as an adjective, after "be" and
@@ -381,7 +387,14 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    */
   function isYesNoQuestion(lo: number, s: number, hi: number): boolean {
     if (s - 1 < lo || tokens[s - 1].pos !== 'AUX') return false;
-    for (let k = lo; k < s - 1; k++) {
+    let k = lo;
+    while (k < s - 1 && (tokens[k].pos === 'CCONJ' || (tokens[k].pos === 'PUNCT' && !isMark(k)))) k++;
+    // "If Trump were a woman, would you still vote for her?": a condition may open the question
+    if (k < s - 1 && CONDITIONS.has(tokens[k].norm)) {
+      for (let j = k + 1; j < s - 1; j++) if (isWh(tokens[j]) || isMark(j)) return false;
+      k = s - 1;
+    }
+    for (; k < s - 1; k++) {
       const t = tokens[k];
       if (isWh(t) || !(t.pos === 'CCONJ' || t.pos === 'ADV' || t.pos === 'INTJ' || (t.pos === 'PUNCT' && !isMark(k)))) return false;
     }
@@ -621,6 +634,23 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return v < hi && (tokens[v].pos === 'VERB' || tokens[v].pos === 'AUX');
   }
 
+  /**
+   * "said Friday as he entered the talks", "But when Congress cut funding, Mexico said enough.": a content that
+   * is one adverbial clause (a subordinator and a clause, with no main clause after a comma or dash) tells
+   * when or why the cue's own clause happened, not what was said. After the cue not a question word ("asked
+   * if …", "did not say when …"), nor "because", which may open a clause that is a subject ("because X is
+   * Y does not mean …").
+   */
+  function onlyAdverbialClause(x: number, y: number, afterCue: boolean): boolean {
+    let k = x;
+    while (k < y && (tokens[k].pos === 'CCONJ' || (tokens[k].pos === 'PUNCT' && !isMark(k)))) k++;
+    if (k >= y || inQuote[k] >= 0) return false;
+    const t = tokens[k];
+    if (!SUBORDINATORS.has(t.norm) || (afterCue && (isWh(t) || t.norm === 'BECAUSE')) || !clauseStarts(k + 1, y)) return false;
+    for (let j = k + 2; j < y; j++) if (!isMark(j) && /^(,|--|[\u2013\u2014\u2015])$/.test(tokens[j].text) && clauseStarts(j + 1, y)) return false;
+    return true;
+  }
+
   /** Where a sentence starts after a dateline: "GENEVA, March 3 - Talks …", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party …". */
   function afterDateline(lo: number, hi: number): number {
     if ((lo > 0 && para[lo] === para[lo - 1]) || !/^\p{Lu}{2,}/u.test(tokens[lo].text)) return lo;
@@ -837,6 +867,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     // "to be considered" is a passive the infinitive's subject undergoes, not a stance
     const afterTo = !speech && l >= lo && tokens[l].norm === 'TO';
     if (afterTo && (KNOWING.has(tokens[c0].lemma) || tokens[c0 - 1].lemma === 'BE')) return null;
+    // "a way to report profits", "three ways to seek enforcement": after a noun of means, speech or stance is
+    // what the means is for, nobody's act
+    if (l > lo && tokens[l].norm === 'TO' && tokens[l - 1].pos === 'NOUN' && MEANS.has(tokens[l - 1].lemma)) return null;
     let antecedent: Range | undefined;
     let speaker: Range | null = null;
     let before = c0 - 1;
@@ -883,8 +916,13 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (e > c1 + 1) {
         speaker = [c1 + 1, e];
         after = e;
-        // "Trump is supported by far fewer papers": a stance in the passive is about its subject
-        const s = !speech && l >= lo ? npEndingAt(tokens, l, lo) : -1;
+        // "Trump is supported by far fewer papers": a stance in the passive is about its subject; so is speech
+        // ("His views were echoed by several experts I spoke to"), unless a clause follows the speaker ("was told
+        // by aides that …") or the subject is the one spoken to ("was asked by reporters")
+        const k = skipAdjuncts(tokens, e, hi);
+        const saysMore = k < hi && (tokens[k].norm === 'THAT' || tokens[k].text === ':' || isOpening(k) || isWh(tokens[k]) || infinitiveAt(k));
+        const aboutSubject = !speech || !(saysMore || ADDRESSEE.has(tokens[c0].lemma) || OBJECT_CONTROL.has(tokens[c0].lemma));
+        const s = aboutSubject && l >= lo ? npEndingAt(tokens, l, lo) : -1;
         if (s >= 0) return { cue, speaker, content: [[s, l + 1]], kind: 'indirect' };
       }
     }
@@ -944,9 +982,11 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
 
     // 2. content after the cue
     const comp = complement(after, hi, addressee);
-    if (comp) {
+    if (comp && !onlyAdverbialClause(comp.start, comp.end, true)) {
       const read = classify(comp.start, comp.end);
-      if (read) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
+      // "would add $84 billion": a noun phrase is no clause such a cue reports
+      const notSaid = read !== null && read.kind === 'indirect' && CLAUSE_ONLY.has(tokens[c0].lemma) && !hasVerbIn(read.content);
+      if (read && !notSaid) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
     }
 
     // 3. content before the cue: "…, X said." / "…, X said, …"
@@ -957,7 +997,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       const participleFollows = rest + 1 < hi && tokens[rest].text === ',' && isParticiple(tokens[rest + 1]) && !gerundSubjectAt(rest + 1, hi);
       const ends = rest >= hi || /^[.!?;]$/.test(tokens[rest].text) || participleFollows;
       const continues = !ends && tokens[rest].text === ',' && hasWord(rest + 1, hi) && (cueLength(rest + 1) === 0 || gerundSubjectAt(rest + 1, hi));
-      const read = ends || continues ? classify(afterDateline(lo, hi), isClosing(before) ? before + 1 : before) : null;
+      const end = isClosing(before) ? before + 1 : before;
+      // "If the plan fails, Mr. Kamin said, there are other tools" goes on past the cue to its main clause
+      const read = continues || (ends && !onlyAdverbialClause(afterDateline(lo, hi), end, false)) ? classify(afterDateline(lo, hi), end) : null;
       // "Details aside, Mr. Kamin said, the plan offers …": what was said is on both sides of the cue
       const rest2 = continues && read ? classify(rest + 1, hi) : null;
       if (read && rest2) return { cue, speaker, content: [...read.content, ...rest2.content], kind: read.kind === rest2.kind ? read.kind : 'mixed', ...(antecedent && { antecedent }) };
@@ -1260,6 +1302,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    */
   function addLabels(list: Attribution[]): void {
     const taken = new Set(list.map((a) => a.cue[0]));
+    const unlabelled = list.length;
     for (let i = 0; i < n; i++) {
       if (i > 0 && para[i] === para[i - 1]) continue;
       // a transcript quoted whole: each paragraph opens with a mark before the name
@@ -1272,6 +1315,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         k++;
       }
       if (k === first || !named || k >= n || para[k] !== para[i] || taken.has(k) || NOT_LABELS.has(tokens[k - 1].norm)) continue;
+      // a preposition other than "of" makes a heading, not a name: "Stealth Over Health: …", "The Gap Goes On: …"
+      if (tokens.slice(first, k).some((t) => (t.pos === 'ADP' || t.pos === 'PART') && t.norm !== 'OF')) continue;
       const dash = /^[\u2015\u2014\u2013]$/.test(tokens[k].text);
       if (tokens[k].text !== ':' && !(dash && isOpening(k + 1))) continue;
       let end = k + 1;
@@ -1292,6 +1337,11 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       if (taken.has(k) || inner(span).length === 0) continue;
       list.push({ cue: [k, k + 1], speaker: [k + 1, e + 1], content: inner(span), kind: 'direct' });
     }
+    // attributions do not nest (see flatten): a cue in a labelled paragraph ("WALLACE: … it shows people …",
+    // "Caddell: Voters Worried About …") is part of what the label's speaker said
+    const labels = list.slice(unlabelled);
+    const outside = list.slice(0, unlabelled).filter((a) => !labels.some((l) => l.content.some(([x, y]) => x <= a.cue[0] && a.cue[0] < y)));
+    list.splice(0, list.length, ...outside, ...labels);
   }
 
   /** Quotations no cue claimed: a whole sentence or paragraph in quotes takes the previous quotation's speaker. */
@@ -1302,6 +1352,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     for (const span of spans) {
       const parts = inner(span);
       if (parts.length === 0 || parts.some(([x, y]) => covered.subarray(x, y).some((v) => v === 1))) continue;
+      // a straight mark left open, cut off by a curly opening mark in its paragraph, is a stray mark of text
+      // typeset with curly ones, no quotation: `"Trump walked onto the stage, chanting “U-S-A!”`
+      const cutOff = !span.closed && span.close + 1 < n && para[span.close + 1] === para[span.close];
+      if (cutOff && tokens[span.open].text === '"' && tokens[span.close + 1].text === '“') continue;
       let words = 0;
       for (const [x, y] of parts) for (let i = x; i < y; i++) if (isWord(tokens[i])) words++;
       // a quotation standing as its own sentence, not a scare quote inside one
@@ -1320,7 +1374,11 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
         for (const [x, y] of parts) covered.fill(1, x, y);
         continue;
       }
-      list.push({ cue: prev.cue, speaker: prev.speaker, content: parts, kind: 'direct', continued: true, ...(prev.antecedent && { antecedent: prev.antecedent }) });
+      const continued: Attribution = { cue: prev.cue, speaker: prev.speaker, content: parts, kind: 'direct', continued: true, ...(prev.antecedent && { antecedent: prev.antecedent }) };
+      list.push(continued);
+      // a quotation after it in its paragraph is more of it: `“…” (no cue) “…”`
+      const next = byStart.findIndex((a) => a.content[0][0] > span.open);
+      byStart.splice(next < 0 ? byStart.length : next, 0, continued);
     }
   }
 }

@@ -598,3 +598,76 @@ test('quotes_clauses: a clause with its own subject after ", but" ends an indire
   assert.deepEqual(only('The governor is promising lower fares, but she has also raised tolls.').slice(1, 4), ['lower fares', 'The governor', 'promising']);
   assert.deepEqual(only('The mayor said: "We tried, but the council said no."')[1], 'We tried, but the council said no.');
 });
+
+test('quotes_direct: a speaker whose name was decoded in the wrong character set is named whole', () => {
+  const text = '“We will not sign this deal,” Finance Minister Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Dupont said Tuesday as he arrived.';
+  assert.deepEqual(only(text), ['direct', 'We will not sign this deal', 'Finance Minister Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Dupont', 'said']);
+});
+
+test('quotes_clauses: a content that is only an adverbial clause ("said Friday as she left", "When …, X said enough.") is none', () => {
+  assert.deepEqual(quotes('The minister said Friday as she left the building.'), []);
+  assert.deepEqual(quotes('When the council cut the budget last spring, the mayor said enough.'), []);
+  // a main clause after it, or a question after the cue, is what was said
+  assert.deepEqual(only('If the plan fails, the mayor said, there are other options.').slice(2), ['the mayor', 'said']);
+  assert.deepEqual(only('The mayor asked if the budget would pass.'), ['indirect', 'if the budget would pass', 'The mayor', 'asked']);
+  assert.deepEqual(only('The mayor said that as the budget shrank, the schools suffered.'), ['indirect', 'as the budget shrank, the schools suffered', 'The mayor', 'said']);
+});
+
+test('quotes_continuation: a stray straight mark cut off by a curly quotation in its paragraph opens no quotation', () => {
+  const text = '“We are ready for the vote,” she said.\n\n"The crowd cheered as the band played “Hail to the Chief” twice.';
+  assert.deepEqual(quotes(text).map((q) => q.text), ['We are ready for the vote']);
+});
+
+test('quotes_continuation: quotations without a cue after one another in a paragraph are one quotation of the previous speaker', () => {
+  const text = '“We will win this district,” Ana Lopez said.\n\n“The count is close tonight.” “The margin will grow by morning.”';
+  const found = quotes(text);
+  assert.equal(found.length, 2);
+  found.forEach((q) => assertOffsets(text, q));
+  assert.equal(found[1].speaker?.text, 'Ana Lopez');
+  assert.deepEqual(found[1].parts?.map((p) => p.text), ['The count is close tonight.', 'The margin will grow by morning.']);
+});
+
+test('quotes_labels: a cue inside a labelled paragraph ("MORALES: … the report shows …") is part of the label speaker\'s words', () => {
+  const text = 'Partial transcript:\n\nMORALES: Well, the new report shows that wages fell last year, and we intend to fix that.\n\nHOST: Thank you, Senator.';
+  const found = quotes(text);
+  assert.deepEqual(found.map((q) => [q.speaker?.text, q.cue.text]), [['MORALES', ':'], ['HOST', ':']]);
+  assert.equal(found[0].text, 'Well, the new report shows that wages fell last year, and we intend to fix that');
+});
+
+test('quotes_attribution: a participle after "such" or a possessive modifies a noun; after a subject pronoun it is the verb', () => {
+  assert.deepEqual(quotes('The senator has been endorsed by such expected backers as the teachers\' union.').map((q) => q.cue.text), []);
+  assert.deepEqual(only('They criticized reporters for the story.'), ['indirect', 'reporters for the story', 'They', 'criticized']);
+});
+
+test('quotes_infinitive: speech or stance after "to" and a noun of means ("a way to report …") is what the means is for, no attribution', () => {
+  assert.deepEqual(quotes('The board needs a better way to report its spending to voters.'), []);
+  assert.deepEqual(quotes('The agency has two ways to seek payment from the firm.'), []);
+  assert.deepEqual(only('The mayor spoke at a meeting of residents to discuss the budget.'), ['indirect', 'the budget', 'The mayor', 'discuss']);
+});
+
+test('quotes_labels: a title with a preposition other than "of" before its colon is a heading, not a speaker', () => {
+  assert.deepEqual(quotes('Stealth Over Health: Senator Was Rushed To The Hospital\n\nThe senator left early.'), []);
+  assert.deepEqual(only('Bank Of America: Profits Will Rise Next Year\n\nThe bank gave no figures.').slice(2), ['Bank Of America', ':']);
+});
+
+test('quotes_attribution: speech in the passive with its speaker after "by" and nothing said after is about its subject', () => {
+  assert.deepEqual(only('The remarks were echoed by several senators I spoke to.'), ['indirect', 'The remarks', 'several senators', 'echoed']);
+  // a clause after the speaker is what was said, and the one spoken to is no content
+  assert.deepEqual(only('He was told by aides that the vote failed.'), ['indirect', 'the vote failed', 'aides', 'told']);
+  assert.deepEqual(only('He was asked by reporters whether he would run.'), ['indirect', 'whether he would run', 'reporters', 'asked']);
+});
+
+test('quotes_attribution: "before", "after", "since", "until" with a clause after the cue open no adjunct to step over', () => {
+  assert.deepEqual(quotes('The aides were appointed before she formally came to lead the office.'), []);
+  assert.deepEqual(only('She said after the meeting that the talks failed.'), ['indirect', 'the talks failed', 'She', 'said']);
+});
+
+test('quotes_attribution: "add" with a noun phrase and no clause ("would add billions") reports nothing', () => {
+  assert.deepEqual(quotes('The new tariff would add billions of dollars to the deficit.'), []);
+  assert.deepEqual(only('Smith added that the vote was close.'), ['indirect', 'the vote was close', 'Smith', 'added']);
+});
+
+test('quotes_attribution: a yes/no question to the reader may open with a condition ("If …, would you …?")', () => {
+  assert.deepEqual(quotes('If the mayor resigned, would you still support the plan?'), []);
+  assert.deepEqual(quotes('If the mayor were a woman would you still vote for him?'), []);
+});

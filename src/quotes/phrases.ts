@@ -17,6 +17,8 @@ const HEAD_PREPS = new Set(['OF', 'FOR', 'IN', 'AT', 'FROM']);
 const QUANTIFIERS = new Set(['MOST', 'MANY', 'SOME', 'ALL', 'NONE', 'ONE', 'EACH', 'SEVERAL', 'FEW', 'BOTH', 'ANY', 'HALF', 'MUCH']);
 /** Prepositions that open an adverbial after a speech verb: "said in a statement", "told CNN on Monday". */
 const ADJUNCT_PREPS = new Set(['IN', 'ON', 'AT', 'DURING', 'VIA', 'THROUGH', 'AFTER', 'BEFORE', 'OVER', 'FROM', 'WITH', 'TO', 'BY', 'AHEAD', 'SINCE']);
+/** Prepositions that also open a clause ("after he left"). */
+const CLAUSE_PREPS = new Set(['AFTER', 'BEFORE', 'SINCE', 'UNTIL']);
 const TIME_WORDS = lexicon('time-words');
 const TIME_EXTRA = new Set(['LAST', 'THIS', 'NEXT', 'EARLIER', 'LATER', 'WEEK', 'MONTH', 'YEAR', 'MORNING', 'AFTERNOON', 'EVENING', 'NIGHT', 'WEEKEND', 'TONIGHT', 'AGO']);
 const WH = new Set(['WHAT', 'WHY', 'HOW', 'WHEN', 'WHERE', 'WHETHER', 'IF', 'WHO', 'WHICH']);
@@ -136,6 +138,12 @@ export function npStartingAt(tokens: Token[], start: number, hi: number, depth =
   return i;
 }
 
+/** A verb at k, past adverbs ("formally came"). */
+function verbFollows(tokens: Token[], k: number, hi: number): boolean {
+  while (k < hi && tokens[k].pos === 'ADV') k++;
+  return k < hi && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX');
+}
+
 /** Words that make a time adverbial only with a time word after them. */
 const TIME_DETERMINERS = new Set(['THIS', 'LAST', 'NEXT']);
 /** Nouns of a time span that are no time adverbial alone ("the fall of Kabul") but are after "this", "last" or "next". */
@@ -168,6 +176,8 @@ export function skipAdjuncts(tokens: Token[], start: number, hi: number): number
     } else if (ADJUNCT_PREPS.has(t.norm) && j + 1 < hi && !WH.has(tokens[j + 1].norm)) {
       const k = npStartingAt(tokens, j + 1, hi);
       if (k === j + 1) break;
+      // "before she formally came to lead …", "after he left": a subordinator opening a clause, no adjunct phrase
+      if (CLAUSE_PREPS.has(t.norm) && verbFollows(tokens, k, hi)) break;
       j = k;
     } else break;
   }

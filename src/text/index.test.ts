@@ -27,3 +27,14 @@ test('text: empty input gives an empty document', () => {
   const doc = analyze('   ');
   assert.equal(doc.sentences.length, 0);
 });
+
+test('text: a word split by text decoded in the wrong character set is one token again', () => {
+  // "José" and "François" written as UTF-8 and read as Latin-1 (the second also decomposed), as some feeds deliver them
+  const text = 'Minister Jos\u00c3\u00a9 Ramos and Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Dupont met; AT&T paid 25\u00b0 less.';
+  const doc = analyze(text);
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  const words = doc.tokens.map((t) => t.text);
+  assert.ok(words.includes('Jos\u00c3\u00a9'));
+  assert.ok(words.includes('Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois'));
+  assert.equal(doc.tokens.find((t) => t.text.startsWith('Fran'))?.pos, 'PROPN');
+});

@@ -50,6 +50,14 @@ export const WINK_PIPE = ['sbd', 'negation', 'pos'];
 const nlp = winkNLP(model, WINK_PIPE);
 const its = nlp.its;
 
+/** Characters of a UTF-8 letter read as Latin-1: combining marks, C1 controls, symbols of Latin-1's upper half. */
+const MISDECODED_START = /^[\p{M}\p{Cc}\u00a1-\u00bf]/u;
+const MISDECODED_END = /[\p{M}\p{Cc}\u00a1-\u00bf]$/u;
+/** "Ã" or "Â" (also decomposed): the first byte of a two-byte UTF-8 letter read as Latin-1. */
+const LATIN1_LEAD_END = /(?:[\u00c2\u00c3]|A[\u0302\u0303])$/u;
+const LETTER_END = /\p{L}$/u;
+const LETTER_START = /^\p{L}/u;
+
 const TYPOGRAPHIC_APOSTROPHE = /[\u2018\u2019\u02bc]/;
 const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
@@ -112,6 +120,20 @@ export function analyze(text: string): Doc {
         end = starts[j + 2] + texts[j + 2].length;
         pos = tags[j + 2];
         j += 2;
+      }
+      // join a word that text decoded in the wrong character set split apart ("FranÃÂ§ois" for "François"):
+      // pieces written without spaces that meet at a combining mark, a control character or a symbol of
+      // Latin-1's upper half, from a letter to a letter; the word keeps its first piece's tag
+      if (j === k && LETTER_START.test(texts[k])) {
+        let m = k;
+        let e = end;
+        while (m + 1 <= last && starts[m + 1] === e && (MISDECODED_END.test(texts[m]) || MISDECODED_START.test(texts[m + 1]))) {
+          m++;
+          e = starts[m] + texts[m].length;
+        }
+        // "JosÃ©" ends in the symbol after the lead byte ("Ã")
+        const complete = LETTER_END.test(texts[m]) || (MISDECODED_START.test(texts[m]) && LATIN1_LEAD_END.test(texts[m - 1]));
+        if (m > k && complete) [j, end] = [m, e];
       }
       const surface = text.slice(starts[k], end);
       if (j !== k) lemma = surface;
