@@ -7,11 +7,11 @@ import { findMentions, groupActors } from './index.ts';
 const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
 const dicts = loadDictionaries({ dirs: [MINI], builtin: false });
 
-/** The actor phrases of a one-sentence text, as "words=CODE". */
-function phrases(text: string): string[] {
+/** The actor phrases of a one-sentence text, as "words=CODE", on the article date given (YYYYMMDD). */
+function phrases(text: string, d = dicts, date = 20230501): string[] {
   const doc = analyze(text);
   const s = doc.sentences[0];
-  const mentions = findMentions(doc.tokens, s.tokenStart, s.tokenEnd, dicts, 20230501);
+  const mentions = findMentions(doc.tokens, s.tokenStart, s.tokenEnd, d, date);
   return groupActors(doc.tokens, mentions, () => false).map((g) => `${doc.tokens.slice(g.start, g.end).map((t) => t.text).join(' ')}=${g.code}`);
 }
 
@@ -32,4 +32,14 @@ test('actors: a maker named before a model number names the thing, whose owner i
   assert.deepEqual(phrases('Arnor sold a Gondor A-330 jet to Rohan.'), ['Arnor=ARN', 'Gondor A-330=GON', 'Rohan=ROH']);
   // a year after two names is no model
   assert.deepEqual(phrases('The Arnor Gondor 2014 accord was signed.'), ['Arnor=ARN', 'Gondor=GON']);
+});
+
+test('actors: a built-in dated role follows the article date (Sedki Sobhi, army chief of staff, then defence minister)', () => {
+  const builtin = loadDictionaries({});
+  const text = 'CAIRO (Reuters) - Sedki Sobhi met a visiting Russian military delegation on Sunday, state media said.';
+  const sobhi = (date: number) => phrases(text, builtin, date).find((p) => p.startsWith('Sedki Sobhi='));
+  assert.equal(sobhi(20131020), 'Sedki Sobhi=EGYMIL');
+  assert.equal(sobhi(20160510), 'Sedki Sobhi=EGYGOV');
+  // after his last role (2018-06-14) he is still Egyptian: the country all his roles share
+  assert.equal(sobhi(20190510), 'Sedki Sobhi=EGY');
 });
