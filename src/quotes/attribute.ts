@@ -830,7 +830,9 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   }
 
   function accordingTo(c0: number, c1: number, lo: number, hi: number): Attribution | null {
-    const e = npStartingAt(tokens, c1, hi);
+    // "according to state media": a modifier the tagger took for a verb opens the source all the same
+    const taggedVerb = c1 + 1 < hi && tokens[c1].pos === 'VERB' && isNominal(tokens[c1 + 1]);
+    const e = npStartingAt(tokens, taggedVerb ? c1 + 1 : c1, hi);
     const speaker: Range | null = e > c1 ? [c1, e] : null;
     let k = lo;
     while (k < c0 && (tokens[k].pos === 'CCONJ' || tokens[k].pos === 'ADV' || tokens[k].pos === 'PUNCT')) k++;
@@ -1049,6 +1051,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
       const a = atCue(i, i + len, lo, hi, found);
       if (a) found.push(a);
       i += len - 1;
+      // "according to state media": no cue inside the source named after the cue
+      if (a?.speaker && a.speaker[0] === i + 1) i = a.speaker[1] - 1;
     }
     found.push(...inViewPhrases(lo, hi, found));
     const unit = found.filter((a) => a.cue[0] >= lo && a.cue[0] < hi);

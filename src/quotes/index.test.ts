@@ -671,3 +671,11 @@ test('quotes_attribution: a yes/no question to the reader may open with a condit
   assert.deepEqual(quotes('If the mayor resigned, would you still support the plan?'), []);
   assert.deepEqual(quotes('If the mayor were a woman would you still vote for him?'), []);
 });
+
+test('quotes_attribution: "according to state media" names the source whole, and "state" in it is no cue', () => {
+  assert.deepEqual(only('The ministry rejected the charges on Wednesday, according to state media.').slice(1, 4), [
+    'The ministry rejected the charges on Wednesday',
+    'state media',
+    'according to',
+  ]);
+});
