@@ -121,6 +121,19 @@ test('dates_events: a sentence without a date gives the publication date; no pub
   assert.equal(undated[0].dateSource, undefined);
 });
 
+test('dates_events: the dateline\'s date is the publication date; the event takes the date its sentence gives', () => {
+  const text = 'MOSUL, Iraq, Feb 11 (Dyad) - Militants attacked a checkpoint on Monday.';
+  const [e] = [event(0, { text: 'attacked', start: text.indexOf('attacked') })];
+  dateEvents([e], [{ start: 0, text }], PUB);
+  assert.equal(e.date, '2026-02-09');
+  assert.equal(e.dateText?.text, 'Monday');
+  // alone, the dateline dates nothing: the event has the publication date
+  const alone = 'MOSUL, Feb 9 (Dyad) - Militants attacked a checkpoint.';
+  const [f] = [event(0, { text: 'attacked', start: alone.indexOf('attacked') })];
+  dateEvents([f], [{ start: 0, text: alone }], PUB);
+  assert.deepEqual([f.date, f.dateSource], ['2026-02-11', 'published']);
+});
+
 test('dates_article: every event of a test article of ours', async () => {
   const { createCoder } = await import('../events/index.ts');
   const text = readFileSync(new URL('../../test/fixtures/dates/talks.txt', import.meta.url), 'utf8');

@@ -219,6 +219,16 @@ export function nearest(mentions: readonly DateMention[], verb: { start: number;
   return best;
 }
 
+/**
+ * A date in the sentence's dateline: after a place (and a qualifier) opening the sentence, and before
+ * the agency in brackets and the dash or colon that end the dateline ("KHARKIV, Ukraine, Nov 20 (Reuters) -").
+ */
+function inDateline(sentence: string, m: DateMention): boolean {
+  const before = sentence.slice(0, m.start);
+  const after = sentence.slice(m.end);
+  return /^\s*[A-Z][\p{L}.'’\- ]*(,\s*[A-Z][\p{L}.'’\- ]*)*,\s*$/u.test(before) && /^\s*(\([^)]{1,40}\)\s*)?([-–—:]|\s-\s)/.test(after);
+}
+
 /** Date one article's events in place: the sentence's nearest date expression, else the publication date. */
 export function dateEvents(
   events: EventRecord[],
@@ -233,7 +243,10 @@ export function dateEvents(
     let mentions = cache.get(key);
     if (!mentions) {
       const s = sentences[e.sentence];
-      mentions = s ? findDates(s.text, published, lean).map((m) => ({ ...m, start: m.start + s.start, end: m.end + s.start })) : [];
+      const found = s ? findDates(s.text, published, lean) : [];
+      // "KHARKIV, Nov 20 (Reuters) - … on Tuesday": the dateline's date is the publication date, not the event's
+      const own = pub ? found.filter((m) => !inDateline(s!.text, m)) : found;
+      mentions = own.map((m) => ({ ...m, start: m.start + s!.start, end: m.end + s!.start }));
       cache.set(key, mentions);
     }
     const m = nearest(mentions, e.verb);
