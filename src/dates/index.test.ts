@@ -70,6 +70,15 @@ test('dates_not_dates: words and names that are no event date', () => {
   }
 });
 
+test('dates_counted: "a day after", "a week before", "two days later" count from the date before them in the sentence, never from publication', () => {
+  const dates = (text: string) => findDates(text, PUB).map((d) => [d.text, d.date]);
+  assert.deepEqual(dates('Envoys met on Tuesday, a day after air strikes hit the port.'), [['Tuesday', '2026-02-10'], ['a day after', '2026-02-09']]);
+  assert.deepEqual(dates('The vote was held on February 3, a week before the deadline.'), [['February 3', '2026-02-03'], ['a week before', '2026-02-10']]);
+  assert.deepEqual(dates('Troops entered the town on Friday and withdrew two days later.'), [['Friday', '2026-02-06'], ['two days later', '2026-02-08']]);
+  // nothing to count from: no date at all (not the day after publication)
+  assert.deepEqual(dates('Rebels attacked a day after the vote.'), []);
+});
+
 test('dates_no_publication_date: only dates that name their year', () => {
   assert.deepEqual(findDates('Talks were held on Tuesday, a day after the vote.', null), []);
   assert.equal(findDates('The talks on 3 March 2025 failed.', null)[0].date, '2025-03-03');

@@ -148,6 +148,9 @@ function resolve(r: chrono.ParsedResult, before: string, pub: Date | null, lean:
     return { date: resolveWeekday(wd, pub, mode), precision: 'day' };
   }
   if (tags.has('casualReference/now')) return null; // "Russia now controls…": no date of its own
+  // "a day after the strikes", "two weeks later": counted from another event, not from publication
+  // (findDates dates them from an earlier date of the same sentence, if there is one)
+  if (COUNTED.test(text)) return null;
   if (relative) {
     // "yesterday", "last night", "two days ago", "three years ago"
     const t = chronoDay();
@@ -186,6 +189,24 @@ function trimSpan(text: string, start: number): { text: string; start: number; e
  */
 const MAY_HOLD_DATE = /\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(yesterday|today|tonight|tomorrow|week|month|year|ago|weekend|decade|century|morning|evening|afternoon|night|spring|summer|autumn|fall|winter|christmas|easter|ramadan)\b/i;
 
+/** A span of time counted from another event: "a day after", "two weeks before", "three days later". */
+const COUNTED = /\b(after|before|later|earlier)$/i;
+
+/**
+ * "met on Monday, a day after air strikes killed 12": the strikes are a day before Monday. A counted
+ * span dates what it introduces from the date before it in the sentence: "after"/"before" an event
+ * put that event before/after the anchor, "later"/"earlier" put what follows after/before it.
+ */
+function countedFrom(r: chrono.ParsedResult, anchor: DateMention, pub: Date): DateMention['date'] | null {
+  const c = r.start;
+  const counted = utc(c.get('year')!, c.get('month')!, c.get('day')!);
+  const from = new Date(`${anchor.date}T12:00:00Z`);
+  if (!counted || anchor.precision !== 'day') return null;
+  const offset = Math.round((counted.getTime() - pub.getTime()) / DAY);
+  const sign = /(later|earlier)$/i.test(r.text.trim()) ? 1 : -1;
+  return iso(addDays(from, sign * offset));
+}
+
 export function findDates(text: string, published: number | null, lean: Lean = 'past'): DateMention[] {
   const pub = published === null ? null : fromNumber(published);
   // without a publication date chrono still needs a reference; only absolute dates survive `resolve`
@@ -194,6 +215,12 @@ export function findDates(text: string, published: number | null, lean: Lean = '
   // chrono is the slow part of the pipeline; most sentences name no date at all
   if (!MAY_HOLD_DATE.test(text)) return out;
   for (const r of chrono.parse(text, ref)) {
+    if (pub && COUNTED.test(r.text.trim()) && r.tags().has('result/relativeDate')) {
+      const anchor = out.at(-1);
+      const date = anchor ? countedFrom(r, anchor, pub) : null;
+      if (date) out.push({ ...trimSpan(r.text, r.index), date, precision: 'day' });
+      continue;
+    }
     const resolved = resolve(r, text.slice(0, r.index), pub, lean);
     if (!resolved) continue;
     const span = trimSpan(r.text, r.index);
