@@ -130,7 +130,11 @@ export function resolveDescriptions(
       candidates(i, out).filter((c) => parts(c.code).some((p, j) => noun.kinds.has(p) && (j > 0 || p === 'IGO' || p === 'NGO' || p === 'IMG'))),
     );
     if (!referent) continue;
-    out.push(refer({ start: i, end, code: '', actorCodes: [], agents: [], agentFirst: false }, referent));
+    const description = refer({ start: i, end, code: '', actorCodes: [], agents: [], agentFirst: false }, referent);
+    // "Hamas official Osama Hamdan … The group said": the group is the organisation, not its official
+    const own = new Set(referent.actorCodes);
+    const organisation = own.size === 1 && (referent.agents.length > 0 || referent.person || referent.personName);
+    out.push(organisation ? { ...description, code: referent.actorCodes[0], actorCodes: [referent.actorCodes[0]] } : description);
     i = end - 1;
   }
   return out.sort((a, b) => a.start - b.start);

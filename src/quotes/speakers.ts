@@ -102,6 +102,10 @@ export function resolveSpeakers(doc: Doc, mentions: Array<SpeakerMention | null>
       entry = { ...entry, phrase: new Set(text(a, b).toUpperCase().split(/[\s,]+/)) };
       known.push(entry);
       id = { name: entry.name, code: group?.code ?? entry.code };
+    } else if (group?.antecedent && group.start >= a && group.end <= b) {
+      // "the group said": the coder already resolved the description to the organisation it refers back to
+      const [x, y] = [group.antecedent.start, group.antecedent.end];
+      id = { name: group.name ?? text(x, y), code: group.code };
     } else if (b - a === 1 && SINGULAR_PERSON.has(tokens[a].norm)) {
       const before = recent(known, (e) => e.person) ?? latestActor(a, (e) => e.person);
       if (before) id = { name: before.name, code: before.code };

@@ -62,6 +62,15 @@ test('wire: definite descriptions ("the ministry", "the group") code as the acto
   assert.deepEqual([leader.source.code, leader.source.name, leader.code, leader.verb.text], ['RUSGOV', 'Vladimir Putin', '112', 'accused']);
 });
 
+test('wire: "the group" after a titled official of the group is the organisation, as speaker and as actor', () => {
+  const text = 'Hamas official Osama Hamdan accused Israel of stalling the talks. The group said it had accepted the proposal in July.';
+  const r = coder.code({ text, date: '2025-03-04' });
+  const group = r.entities!.find((e) => e.text === 'group')!;
+  assert.deepEqual([group.code, group.name], ['PSEREB', 'Hamas']);
+  const said = r.quotes!.find((q) => q.speaker?.text === 'The group')!;
+  assert.deepEqual([said.speaker?.name, said.speaker?.code], ['Hamas', 'PSEREB']);
+});
+
 test('wire: wanting another actor to act is an appeal to it; facing pressure from X is X pressing', () => {
   const full = (text: string) => coder.code({ text, date: '2023-03-10' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
   // not an attack by Russia: only the wish is reported
