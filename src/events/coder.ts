@@ -530,17 +530,12 @@ export interface SentenceState {
   names: ArticleNames;
 }
 
-export function codeSentence(
-  doc: Doc,
-  sentence: Sentence,
-  dicts: Dictionaries,
-  tables: CodeTables,
-  date: number,
-  state: SentenceState,
-  options: CodingOptions = {},
-): EventRecord[] {
-  const o = { ...DEFAULTS, ...options };
-  const { codes, complements } = tables;
+/**
+ * The sentence's actors, found, grouped into lists and set in the sentence context with the
+ * sub-clauses set aside. The actors and names are also kept in `state`: later sentences resolve
+ * descriptions and bare names against them.
+ */
+function readActors(doc: Doc, sentence: Sentence, dicts: Dictionaries, date: number, state: SentenceState, o: Required<CodingOptions>): SentenceContext {
   const tokens = doc.tokens;
   const mentions = findMentions(tokens, sentence.tokenStart, sentence.tokenEnd, dicts, date, state.names);
   const inMention = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);
@@ -554,20 +549,43 @@ export function codeSentence(
   rememberNames(tokens, groups, state.names);
   const listAt = new Map<number, ActorList>();
   for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
-  const ctx: SentenceContext = { doc, sentence, tokens, hidden, lists, listAt };
-  // the words (and lemmas) of the sentence, gathered when the first dictionary verb needs them
-  let sentenceWords: Set<string> | null = null;
-  const wordsOfSentence = (): Set<string> => {
-    if (!sentenceWords) {
-      sentenceWords = SENTENCE_WORDS;
-      sentenceWords.clear();
-      for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-        sentenceWords.add(tokens[i].norm);
-        sentenceWords.add(tokens[i].lemma);
+  return { doc, sentence, tokens, hidden, lists, listAt };
+}
+
+/**
+ * The words (and lemmas) of the sentence, for skipping patterns that cannot match: gathered when
+ * the first dictionary verb needs them, so a sentence without one costs nothing.
+ */
+function sentenceWords(ctx: SentenceContext): () => Set<string> {
+  let words: Set<string> | null = null;
+  return () => {
+    if (!words) {
+      words = SENTENCE_WORDS;
+      words.clear();
+      for (let i = ctx.sentence.tokenStart; i < ctx.sentence.tokenEnd; i++) {
+        words.add(ctx.tokens[i].norm);
+        words.add(ctx.tokens[i].lemma);
       }
     }
-    return sentenceWords;
+    return words;
   };
+}
+
+export function codeSentence(
+  doc: Doc,
+  sentence: Sentence,
+  dicts: Dictionaries,
+  tables: CodeTables,
+  date: number,
+  state: SentenceState,
+  options: CodingOptions = {},
+): EventRecord[] {
+  const o = { ...DEFAULTS, ...options };
+  const { codes, complements } = tables;
+  const tokens = doc.tokens;
+  const ctx = readActors(doc, sentence, dicts, date, state, o);
+  const { hidden, lists, listAt } = ctx;
+  const wordsOfSentence = sentenceWords(ctx);
 
   const events: EventRecord[] = [];
   const ref = actorRefs(doc, tokens);
