@@ -521,6 +521,102 @@ function objectScope(ctx: SentenceContext, from: number, clauseEnd: number, base
   return { objectEnd, thatAt, complementAt };
 }
 
+/** Whether token `i` may be a verb that codes: not set aside, not in an actor's name, not a gerund used as a noun. */
+function mayBeVerb(ctx: SentenceContext, i: number): boolean {
+  const { tokens, sentence } = ctx;
+  if (isHidden(ctx, i) || ctx.listAt.has(i)) return false;
+  if (tokens[i].pos !== 'VERB' && !isMistaggedVerb(ctx, i) && !afterModal(tokens, i, sentence.tokenStart)) return false;
+  return !isNominalGerund(tokens, i, sentence.tokenStart);
+}
+
+/** The end of a participle phrase at `i` that describes the noun before it ("the civilians [imprisoned for …]"), or -1. */
+function describingParticipleEnd(ctx: SentenceContext, i: number, verbs: VerbRecord[]): number {
+  const lastVerb = verbs[verbs.length - 1];
+  return reducedRelativeEnd(ctx, i, lastVerb !== undefined && lastVerb.end <= i && clauseStartBefore(ctx, i) < lastVerb.end);
+}
+
+/** Sets tokens [from, to) aside: no verb there codes, and no actor there is a verb's subject or object. */
+function hide(ctx: SentenceContext, from: number, to: number): void {
+  for (let k = from; k < to; k++) ctx.hidden[k - ctx.sentence.tokenStart] = 1;
+}
+
+/** Where a dictionary verb stands: its clause, its verb group, and what governs it. */
+interface VerbFrame {
+  hit: VerbHit;
+  /** The first word of the verb's dictionary entry. */
+  base: string;
+  block: CompiledBlock;
+  clauseStart: number;
+  clauseEnd: number;
+  /** Where its verb group starts ("would [not] have been"). */
+  groupStart: number;
+  passive: boolean;
+  infinitive: boolean;
+  /** The predicate adjective governing the infinitive ("is willing to withdraw"). */
+  intent: IntentAdjective | null;
+  /** The verb this one is the infinitive complement of ("pledged to expel"). */
+  complementOf: VerbRecord | null;
+}
+
+/** The frame of the verb `hit`; `governing` is the last dictionary verb before it. */
+function verbFrame(ctx: SentenceContext, dicts: Dictionaries, hit: VerbHit, governing: VerbRecord | null): VerbFrame {
+  const { tokens } = ctx;
+  const i = hit.start;
+  const clauseStart = clauseStartBefore(ctx, i);
+  const groupStart = verbGroupStart(tokens, i, clauseStart);
+  const infinitive = tokens.slice(groupStart, i).some((x, n) => x.norm === 'TO' && !isSemiModalTo(tokens, groupStart + n));
+  // "Israel said Hamas is willing to talk": the adjective governs the infinitive, not an earlier verb
+  // (unless that verb is the adjective's own copula or the adjective itself: "stands ready", "is prepared")
+  const intent = infinitive ? intentAdjectiveBefore(tokens, groupStart, clauseStart) : null;
+  const governs = governing && governing.end <= groupStart && (!intent || governing.verbSpan.start >= tokens[intent.copula].start);
+  return {
+    hit,
+    base: hit.form.base.split(' ')[0],
+    block: dicts.blocks[hit.form.block],
+    clauseStart,
+    clauseEnd: clauseEndAfter(ctx, hit.end),
+    groupStart,
+    passive: isPassive(tokens, i, clauseStart),
+    infinitive,
+    intent,
+    complementOf: infinitive && governing && governs ? governing : null,
+  };
+}
+
+/** A verb's grammatical subject, before its pattern is read. */
+interface VerbSubject {
+  subject: ActorList | null;
+  /** The subject stands right before the verb group: "Arnor and Gondor met", not "Arnor and Gondor, …, met". */
+  subjectDirect: boolean;
+  /** "attacked Iraq and taken Mosul": the verb this one shares its subject with. */
+  coordinatedWith: VerbRecord | null;
+}
+
+/**
+ * The nearest actor list before the verb group in its clause; for a coordinated verb the previous
+ * verb's source, for an infinitive complement the one who is to act.
+ */
+function verbSubject(ctx: SentenceContext, frame: VerbFrame, verbs: VerbRecord[], previousSource: ActorList | null, lastSource: ActorList | null): VerbSubject {
+  const { tokens, listAt } = ctx;
+  const { clauseStart, groupStart, complementOf } = frame;
+  const before = groupStart - 1;
+  if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
+    // "condemned the attack and promised aid": same subject
+    return { subject: previousSource, subjectDirect: false, coordinatedWith: verbs[verbs.length - 1] ?? null };
+  }
+  if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
+    // "urged Bree to help": Bree helps; "pledged to expel", "was seen to break": the subject does;
+    // "called on Muslim countries to cut ties": someone no dictionary knows does, not the caller
+    const unknownObject =
+      !complementOf.objectControl && OBJECT_CONTROL.has(complementOf.base) &&
+      tokens.slice(complementOf.end, groupStart).some((x, n) => x.pos === 'NOUN' && !listAt.has(complementOf.end + n));
+    const subject = complementOf.objectControl && complementOf.target ? complementOf.target : unknownObject ? null : complementOf.subject;
+    return { subject, subjectDirect: false, coordinatedWith: null };
+  }
+  const subject = findSubject(ctx, groupStart, clauseStart, frame.infinitive, previousSource ?? lastSource);
+  return { subject, subjectDirect: subject !== null && subject.end <= groupStart && subject.end >= groupStart - 3, coordinatedWith: null };
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -597,55 +693,22 @@ export function codeSentence(
   const verbs: VerbRecord[] = [];
   const dropped = new Set<EventRecord>();
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-    const t = tokens[i];
-    if (isHidden(ctx, i) || listAt.has(i)) continue;
-    if (t.pos !== 'VERB' && !isMistaggedVerb(ctx, i) && !afterModal(tokens, i, sentence.tokenStart)) continue;
-    if (isNominalGerund(tokens, i, sentence.tokenStart)) continue;
-    const lastVerb = verbs[verbs.length - 1];
-    const relativeEnd = reducedRelativeEnd(ctx, i, lastVerb !== undefined && lastVerb.end <= i && clauseStartBefore(ctx, i) < lastVerb.end);
+    if (!mayBeVerb(ctx, i)) continue;
+    const relativeEnd = describingParticipleEnd(ctx, i, verbs);
     if (relativeEnd > i) {
       // "The civilians imprisoned for acting against Moscow were released by Putin": the participle
       // phrase describes the subject; set it aside so the main verb finds its subject across it
-      for (let k = i; k < relativeEnd; k++) hidden[k - sentence.tokenStart] = 1;
+      hide(ctx, i, relativeEnd);
       i = relativeEnd - 1;
       continue;
     }
     const hit = findVerb(dicts, tokens, i, sentence.tokenEnd);
     if (!hit) continue;
-    const block = dicts.blocks[hit.form.block];
-    const clauseStart = clauseStartBefore(ctx, i);
-    const clauseEnd = clauseEndAfter(ctx, hit.end);
-    const groupStart = verbGroupStart(tokens, i, clauseStart);
-    const passive = isPassive(tokens, i, clauseStart);
-
-    // --- subject: nearest actor list before the verb group in this clause
-    const infinitive = tokens.slice(groupStart, i).some((x, n) => x.norm === 'TO' && !isSemiModalTo(tokens, groupStart + n));
-    let subject: ActorList | null = null;
-    const before = groupStart - 1;
-    // "Israel said Hamas is willing to talk": the adjective governs the infinitive, not an earlier verb
-    // (unless that verb is the adjective's own copula or the adjective itself: "stands ready", "is prepared")
-    const intent = infinitive ? intentAdjectiveBefore(tokens, groupStart, clauseStart) : null;
-    const governs = governing && governing.end <= groupStart && (!intent || governing.verbSpan.start >= tokens[intent.copula].start);
-    const complementOf: VerbRecord | null = infinitive && governing && governs ? governing : null;
-    let subjectDirect = false;
-    let coordinatedWith: VerbRecord | null = null;
-    if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
-      subject = previousSource; // "condemned the attack and promised aid": same subject
-      coordinatedWith = verbs[verbs.length - 1] ?? null;
-    } else if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
-      // "urged Bree to help": Bree helps; "pledged to expel", "was seen to break": the subject does;
-      // "called on Muslim countries to cut ties": someone no dictionary knows does, not the caller
-      const unknownObject =
-        !complementOf.objectControl && OBJECT_CONTROL.has(complementOf.base) &&
-        tokens.slice(complementOf.end, groupStart).some((x, n) => x.pos === 'NOUN' && !listAt.has(complementOf.end + n));
-      subject = complementOf.objectControl && complementOf.target ? complementOf.target : unknownObject ? null : complementOf.subject;
-    } else {
-      subject = findSubject(ctx, groupStart, clauseStart, infinitive, previousSource ?? state.lastSource);
-      subjectDirect = subject !== null && subject.end <= groupStart && subject.end >= groupStart - 3;
-    }
+    const frame = verbFrame(ctx, dicts, hit, governing);
+    const { block, clauseStart, clauseEnd, groupStart, passive, infinitive, intent, complementOf, base } = frame;
+    const { subject, subjectDirect, coordinatedWith } = verbSubject(ctx, frame, verbs, previousSource, state.lastSource);
 
     // --- object: first actor list after the verb in this clause
-    const base = hit.form.base.split(' ')[0];
     const { objectEnd, thatAt, complementAt } = objectScope(ctx, hit.end, clauseEnd, base);
     const objectList: ActorList | null = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
 
@@ -830,7 +893,7 @@ export function codeSentence(
     // "jailed a student for helping militants join a group": the reason given for an act is an
     // allegation inside it, not an event of its own. Nor is what follows in their clause.
     const purpose = complementOf !== null && !COMPLEMENT_VERBS.has(complementOf.base) && complementOf.events.length > 0;
-    const reason = t.norm.endsWith('ING') && tokens[groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== thisVerb && v.events.length > 0);
+    const reason = tokens[i].norm.endsWith('ING') && tokens[groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== thisVerb && v.events.length > 0);
     if (purpose || reason) {
       reasonUntil = i;
       while (reasonUntil < clauseEnd && tokens[reasonUntil].norm !== ',') reasonUntil++;
