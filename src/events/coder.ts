@@ -617,6 +617,69 @@ function verbSubject(ctx: SentenceContext, frame: VerbFrame, verbs: VerbRecord[]
   return { subject, subjectDirect: subject !== null && subject.end <= groupStart && subject.end >= groupStart - 3, coordinatedWith: null };
 }
 
+/** Where a verb's object and by-phrase are, and its block's pattern that fits best. */
+interface PatternReading extends ObjectScope {
+  match: PatternMatch | null;
+  /** The first actor list after the verb in its clause, other than its subject. */
+  objectList: ActorList | null;
+  /** The passive's by-phrase [byStart, byEnd); byStart -1 when there is none. */
+  byStart: number;
+  byEnd: number;
+}
+
+function readPattern(ctx: SentenceContext, frame: VerbFrame, subject: ActorList | null, words: Set<string>): PatternReading {
+  const { tokens, lists, listAt } = ctx;
+  const { hit, clauseStart, clauseEnd, groupStart, passive, base } = frame;
+  const scope = objectScope(ctx, hit.end, clauseEnd, base);
+  const { objectEnd, thatAt, complementAt } = scope;
+  const objectList = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
+  const npStart = subjectPhraseStart(ctx, groupStart, clauseStart);
+  // pattern words stay in the verb's own clause: not past "that", nor past the object's end
+  // (the verb of a complement clause with its own subject: "said such a step enjoyed support")
+  const wordLimit = thatAt >= 0 && thatAt < objectEnd ? thatAt : objectEnd;
+  // the doer of a passive verb: the noun phrase after "by" ("was demolished by a Ukrainian protestor")
+  let byStart = -1;
+  if (passive) for (let k = hit.end; k < clauseEnd && byStart < 0; k++) if (tokens[k].norm === 'BY') byStart = k + 1;
+  let byEnd = byStart;
+  while (byEnd >= 0 && byEnd < clauseEnd && (listAt.has(byEnd) || NOUN_PHRASE_TAGS.has(tokens[byEnd].pos))) byEnd++;
+  const match = bestPattern(ctx, frame.block, words, {
+    passive, objectControl: OBJECT_CONTROL.has(base), verbEnd: hit.end, clauseStart, clauseEnd, groupStart, npStart,
+    wordLimit, objectEnd, complementAt, byStart, byEnd,
+  });
+  return { ...scope, match, objectList, byStart, byEnd };
+}
+
+/** Who does what a verb says, and to whom. */
+interface VerbActors {
+  source: ActorList | null;
+  target: ActorList | null;
+  /** Tokens to set aside: a participle phrase that belongs to the by-phrase ("by a missile [fired by rebels]"). */
+  aside: { start: number; end: number } | null;
+}
+
+/**
+ * The source and target: the pattern's, else the subject and the object. In the passive the
+ * by-phrase is the source and the subject the target ("Eriador was opposed by Osgiliath").
+ */
+function verbActors(ctx: SentenceContext, frame: VerbFrame, subject: ActorList | null, reading: PatternReading): VerbActors {
+  const { match, objectList, byStart, byEnd } = reading;
+  const source = match?.source ?? subject;
+  const target = match?.target ?? objectList;
+  if (!frame.passive || match?.source) return { source, target, aside: null };
+  const byActor = byStart < 0 ? null : (ctx.lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
+  const user = byActor || byEnd <= byStart ? null : instrumentUser(ctx, byEnd, frame.clauseEnd);
+  const byList = byActor ?? user?.list ?? null;
+  // a pattern's "+" after the verb is the object, which in the passive is the subject, not the by-phrase
+  const passiveTarget = match?.target && match.target !== byList ? match.target : subject;
+  // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does
+  const infinitiveFollows = ctx.tokens[frame.hit.end]?.norm === 'TO';
+  return {
+    source: byList ?? (objectList !== passiveTarget && !infinitiveFollows ? objectList : null),
+    target: passiveTarget,
+    aside: user ? { start: byEnd, end: user.end } : null,
+  };
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -708,40 +771,12 @@ export function codeSentence(
     const { block, clauseStart, clauseEnd, groupStart, passive, infinitive, intent, complementOf, base } = frame;
     const { subject, subjectDirect, coordinatedWith } = verbSubject(ctx, frame, verbs, previousSource, state.lastSource);
 
-    // --- object: first actor list after the verb in this clause
-    const { objectEnd, thatAt, complementAt } = objectScope(ctx, hit.end, clauseEnd, base);
-    const objectList: ActorList | null = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
-
-    // --- pattern
-    const npStart = subjectPhraseStart(ctx, groupStart, clauseStart);
-    // pattern words stay in the verb's own clause: not past "that", nor past the object's end
-    // (the verb of a complement clause with its own subject: "said such a step enjoyed support")
-    const wordLimit = thatAt >= 0 && thatAt < objectEnd ? thatAt : objectEnd;
-    // the doer of a passive verb: the noun phrase after "by" ("was demolished by a Ukrainian protestor")
-    let byStart = -1;
-    if (passive) for (let k = hit.end; k < clauseEnd && byStart < 0; k++) if (tokens[k].norm === 'BY') byStart = k + 1;
-    let byEnd = byStart;
-    while (byEnd >= 0 && byEnd < clauseEnd && (listAt.has(byEnd) || NOUN_PHRASE_TAGS.has(tokens[byEnd].pos))) byEnd++;
-    const match = bestPattern(ctx, block, wordsOfSentence(), {
-      passive, objectControl: OBJECT_CONTROL.has(base), verbEnd: hit.end, clauseStart, clauseEnd, groupStart, npStart,
-      wordLimit, objectEnd, complementAt, byStart, byEnd,
-    });
+    const reading = readPattern(ctx, frame, subject, wordsOfSentence());
+    const { match, objectEnd, complementAt } = reading;
+    const { source, target, aside } = verbActors(ctx, frame, subject, reading);
+    // the participle phrase is part of the by-phrase: its verbs are no events of their own
+    if (aside) hide(ctx, aside.start, aside.end);
     const codeFound: CodeSpec = match ? match.pattern.code : hit.form.code;
-    let source: ActorList | null = match?.source ?? subject;
-    let target: ActorList | null = match?.target ?? objectList;
-    if (passive && !match?.source) {
-      // "Eriador was opposed by Osgiliath": the by-phrase is the source
-      const byActor = byStart < 0 ? null : (lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
-      const user = byActor || byEnd <= byStart ? null : instrumentUser(ctx, byEnd, clauseEnd);
-      const byList = byActor ?? user?.list ?? null;
-      // the participle phrase is part of the by-phrase: its verbs are no events of their own
-      if (user) for (let k = byEnd; k < user.end; k++) hidden[k - sentence.tokenStart] = 1;
-      // a pattern's "+" after the verb is the object, which in the passive is the subject, not the by-phrase
-      target = match?.target && match.target !== byList ? match.target : subject;
-      // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does
-      const infinitiveFollows = tokens[hit.end]?.norm === 'TO';
-      source = byList ?? (objectList !== target && !infinitiveFollows ? objectList : null);
-    }
     previousSource = source ?? previousSource;
     if (source) state.lastSource = source;
     const { code, negated, negatedCode } = verbCode(tokens, dicts, tables, verbs, {
