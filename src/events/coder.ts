@@ -154,6 +154,8 @@ interface VerbRecord {
   reportedSubject: ActorList | null;
   /** A pronoun the verb acts on before any actor object ("attacked it", "fired at them"): its token, or -1. */
   objectPronoun: number;
+  /** The code the dictionary set's negation replaced ("did not clash"), kept on the events as the evidence. */
+  negationOf: string | undefined;
 }
 
 /** Pronouns a verb may act on that can point outside its clause, and the reflexives, which name their clause's subject. */
@@ -585,9 +587,9 @@ function verbFrame(ctx: SentenceContext, dicts: Dictionaries, hit: VerbHit, gove
 
 /** A verb's grammatical subject, before its pattern is read. */
 interface VerbSubject {
-  subject: ActorList | null;
-  /** The subject stands right before the verb group: "Arnor and Gondor met", not "Arnor and Gondor, …, met". */
-  subjectDirect: boolean;
+  actor: ActorList | null;
+  /** It stands right before the verb group: "Arnor and Gondor met", not "Arnor and Gondor, …, met". */
+  direct: boolean;
   /** "attacked Iraq and taken Mosul": the verb this one shares its subject with. */
   coordinatedWith: VerbRecord | null;
 }
@@ -602,7 +604,7 @@ function verbSubject(ctx: SentenceContext, frame: VerbFrame, verbs: VerbRecord[]
   const before = groupStart - 1;
   if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
     // "condemned the attack and promised aid": same subject
-    return { subject: previousSource, subjectDirect: false, coordinatedWith: verbs[verbs.length - 1] ?? null };
+    return { actor: previousSource, direct: false, coordinatedWith: verbs[verbs.length - 1] ?? null };
   }
   if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
     // "urged Bree to help": Bree helps; "pledged to expel", "was seen to break": the subject does;
@@ -610,11 +612,11 @@ function verbSubject(ctx: SentenceContext, frame: VerbFrame, verbs: VerbRecord[]
     const unknownObject =
       !complementOf.objectControl && OBJECT_CONTROL.has(complementOf.base) &&
       tokens.slice(complementOf.end, groupStart).some((x, n) => x.pos === 'NOUN' && !listAt.has(complementOf.end + n));
-    const subject = complementOf.objectControl && complementOf.target ? complementOf.target : unknownObject ? null : complementOf.subject;
-    return { subject, subjectDirect: false, coordinatedWith: null };
+    const actor = complementOf.objectControl && complementOf.target ? complementOf.target : unknownObject ? null : complementOf.subject;
+    return { actor, direct: false, coordinatedWith: null };
   }
-  const subject = findSubject(ctx, groupStart, clauseStart, frame.infinitive, previousSource ?? lastSource);
-  return { subject, subjectDirect: subject !== null && subject.end <= groupStart && subject.end >= groupStart - 3, coordinatedWith: null };
+  const actor = findSubject(ctx, groupStart, clauseStart, frame.infinitive, previousSource ?? lastSource);
+  return { actor, direct: actor !== null && actor.end <= groupStart && actor.end >= groupStart - 3, coordinatedWith: null };
 }
 
 /** Where a verb's object and by-phrase are, and its block's pattern that fits best. */
@@ -677,6 +679,61 @@ function verbActors(ctx: SentenceContext, frame: VerbFrame, subject: ActorList |
     source: byList ?? (objectList !== passiveTarget && !infinitiveFollows ? objectList : null),
     target: passiveTarget,
     aside: user ? { start: byEnd, end: user.end } : null,
+  };
+}
+
+/** A dictionary verb read in full: its actors, and its code once negation and stated intent are read. */
+function verbRecord(
+  ctx: SentenceContext,
+  dicts: Dictionaries,
+  tables: CodeTables,
+  verbs: VerbRecord[],
+  frame: VerbFrame,
+  subject: VerbSubject,
+  reading: PatternReading,
+  actors: VerbActors,
+): VerbRecord {
+  const { tokens, sentence } = ctx;
+  const { hit, base, passive, clauseEnd, groupStart, infinitive } = frame;
+  const { match, objectEnd, complementAt } = reading;
+  const { source, target } = actors;
+  const codeFound = match ? match.pattern.code : hit.form.code;
+  const { code, negated, negatedCode } = verbCode(tokens, dicts, tables, verbs, {
+    code: codeFound,
+    negated: !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, hit.start),
+    source, infinitive, groupStart, verbAt: hit.start,
+  });
+  const start = tokens[hit.start].start;
+  const end = tokens[hit.end - 1].end;
+  return {
+    base,
+    block: hit.form.block,
+    subject: passive ? subject.actor : source,
+    source,
+    target,
+    // "urged Bree to help": the object sits between the verb and "to"
+    // ("Obama was pressured by Congress to help Iran": in the passive the object is the subject)
+    objectControl:
+      OBJECT_CONTROL.has(base) &&
+      target !== null &&
+      (passive
+        ? tokens.slice(hit.end, Math.min(clauseEnd, hit.end + 6)).some((x) => x.norm === 'TO')
+        : tokens.slice(hit.end, target.start).every((x) => x.norm !== 'TO') &&
+          tokens.slice(target.end, Math.min(target.end + 4, sentence.tokenEnd)).some((x) => x.norm === 'TO')),
+    complementOf: frame.complementOf,
+    coordinatedWith: subject.coordinatedWith,
+    infinitive,
+    transformed: false,
+    code,
+    negated,
+    verbSpan: { text: ctx.doc.text.slice(start, end), start, end },
+    events: [],
+    end: hit.end,
+    patternEnd: match?.wordsEnd ?? -1,
+    reportedSubject:
+      match?.target && match.target.start === complementAt && (match.wordsEnd ?? -1) > complementAt ? match.target : null,
+    objectPronoun: pronounObject(ctx, hit.end, objectEnd, target),
+    negationOf: negatedCode && codeFound.forward ? codeFound.forward : undefined,
   };
 }
 
@@ -768,52 +825,18 @@ export function codeSentence(
     const hit = findVerb(dicts, tokens, i, sentence.tokenEnd);
     if (!hit) continue;
     const frame = verbFrame(ctx, dicts, hit, governing);
-    const { block, clauseStart, clauseEnd, groupStart, passive, infinitive, intent, complementOf, base } = frame;
-    const { subject, subjectDirect, coordinatedWith } = verbSubject(ctx, frame, verbs, previousSource, state.lastSource);
-
-    const reading = readPattern(ctx, frame, subject, wordsOfSentence());
-    const { match, objectEnd, complementAt } = reading;
-    const { source, target, aside } = verbActors(ctx, frame, subject, reading);
+    const subject = verbSubject(ctx, frame, verbs, previousSource, state.lastSource);
+    const reading = readPattern(ctx, frame, subject.actor, wordsOfSentence());
+    const actors = verbActors(ctx, frame, subject.actor, reading);
     // the participle phrase is part of the by-phrase: its verbs are no events of their own
-    if (aside) hide(ctx, aside.start, aside.end);
-    const codeFound: CodeSpec = match ? match.pattern.code : hit.form.code;
-    previousSource = source ?? previousSource;
-    if (source) state.lastSource = source;
-    const { code, negated, negatedCode } = verbCode(tokens, dicts, tables, verbs, {
-      code: codeFound,
-      negated: !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i),
-      source, infinitive, groupStart, verbAt: i,
-    });
-    const verbSpan = { text: doc.text.slice(tokens[hit.start].start, tokens[hit.end - 1].end), start: tokens[hit.start].start, end: tokens[hit.end - 1].end };
-    const thisVerb: VerbRecord = {
-      base,
-      block: hit.form.block,
-      subject: passive ? subject : source,
-      source,
-      target,
-      // "urged Bree to help": the object sits between the verb and "to"
-      // ("Obama was pressured by Congress to help Iran": in the passive the object is the subject)
-      objectControl:
-        OBJECT_CONTROL.has(base) &&
-        target !== null &&
-        (passive
-          ? tokens.slice(hit.end, Math.min(clauseEnd, hit.end + 6)).some((x) => x.norm === 'TO')
-          : tokens.slice(hit.end, target.start).every((x) => x.norm !== 'TO') &&
-            tokens.slice(target.end, Math.min(target.end + 4, sentence.tokenEnd)).some((x) => x.norm === 'TO')),
-      complementOf,
-      coordinatedWith,
-      infinitive,
-      transformed: false,
-      code,
-      negated,
-      verbSpan,
-      events: [],
-      end: hit.end,
-      patternEnd: match?.wordsEnd ?? -1,
-      reportedSubject:
-        match?.target && match.target.start === complementAt && (match.wordsEnd ?? -1) > complementAt ? match.target : null,
-      objectPronoun: pronounObject(ctx, hit.end, objectEnd, target),
-    };
+    if (actors.aside) hide(ctx, actors.aside.start, actors.aside.end);
+    previousSource = actors.source ?? previousSource;
+    if (actors.source) state.lastSource = actors.source;
+    const thisVerb = verbRecord(ctx, dicts, tables, verbs, frame, subject, reading, actors);
+    const { groupStart, clauseEnd, passive, infinitive, intent, complementOf, base } = frame;
+    const { source, target, code, negated } = thisVerb;
+    const { match } = reading;
+    const subjectDirect = subject.direct;
     verbs.push(thisVerb);
     if (!code.forward && !code.reverse) {
       governing = thisVerb;
@@ -836,8 +859,8 @@ export function codeSentence(
       const key = `${src.code}>${tgt?.code}:${c}`;
       if (emitted.has(key)) return; // one verb, one event per dyad and code
       emitted.add(key);
-      const event = eventRecord(codes, sentence.index, src, tgt, c, verbSpan, negated, rule);
-      if (negatedCode && codeFound.forward) event.negationOf = codeFound.forward;
+      const event = eventRecord(codes, sentence.index, src, tgt, c, thisVerb.verbSpan, negated, rule);
+      if (thisVerb.negationOf) event.negationOf = thisVerb.negationOf;
       thisVerb.events.push(event);
     };
     // "Arnor and Gondor met": a compound subject with no target acts on itself, pair by pair
