@@ -737,6 +737,66 @@ function verbRecord(
   };
 }
 
+/** What a verb's own events depend on besides its record. */
+interface OwnEventFacts {
+  match: PatternMatch | null;
+  passive: boolean;
+  subjectDirect: boolean;
+  requireDyad: boolean;
+}
+
+/**
+ * A verb's own events, one per dyad and code: each member of its source acting on each member of
+ * its target, and the target's side of a paired code. `mutual` when a compound subject with no
+ * target acts on itself ("Arnor and Gondor met"): no verb around it changes those events.
+ */
+function ownEvents(
+  tables: CodeTables,
+  sentenceIndex: number,
+  verb: VerbRecord,
+  source: ActorList,
+  facts: OwnEventFacts,
+  ref: ToRef,
+): { events: EventRecord[]; mutual: boolean } {
+  const { code, target, infinitive } = verb;
+  const { match } = facts;
+  const rule: RuleRef | undefined = match
+    ? { file: match.pattern.loc.file, line: match.pattern.loc.line, text: match.pattern.text }
+    : undefined;
+  const events: EventRecord[] = [];
+  const emitted = new Set<string>();
+  const emit = (src: ActorRef, tgt: ActorRef | null, c: string) => {
+    if (tgt && tgt.code === src.code) return;
+    // one-sided events are kept only when asked for, and never for bare statements ("X said")
+    if (!tgt && (facts.requireDyad || c.startsWith('01'))) return;
+    const key = `${src.code}>${tgt?.code}:${c}`;
+    if (emitted.has(key)) return; // one verb, one event per dyad and code
+    emitted.add(key);
+    const event = eventRecord(tables.codes, sentenceIndex, src, tgt, c, verb.verbSpan, verb.negated, rule);
+    if (verb.negationOf) event.negationOf = verb.negationOf;
+    events.push(event);
+  };
+  const reciprocal = code.forward !== null && tables.isReciprocal(code.forward);
+  const compound = match?.compound ?? false;
+  const mutual = (compound || (!target && !facts.passive && !infinitive && facts.subjectDirect && reciprocal)) && source.members.length > 1 && !match?.target;
+  if (mutual) {
+    for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
+    return { events, mutual };
+  }
+  const reverse = plannedOnly(infinitive, code) ? null : code.reverse;
+  for (const s of source.members) {
+    if (!target) {
+      if (code.forward) emit(ref(s), null, code.forward);
+      continue;
+    }
+    for (const tg of target.members) {
+      if (code.forward) emit(ref(s), ref(tg), code.forward);
+      if (reverse) emit(ref(tg), ref(s), reverse);
+    }
+  }
+  return { events, mutual };
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -836,52 +896,14 @@ export function codeSentence(
     const { groupStart, clauseEnd, passive, infinitive, intent, complementOf, base } = frame;
     const { source, target, code, negated } = thisVerb;
     const { match } = reading;
-    const subjectDirect = subject.direct;
     verbs.push(thisVerb);
-    if (!code.forward && !code.reverse) {
-      governing = thisVerb;
-      continue;
-    }
-    if (!source) {
-      governing = thisVerb;
-      continue;
-    }
-    const compound = match?.compound ?? false;
-
-    const rule: RuleRef | undefined = match
-      ? { file: match.pattern.loc.file, line: match.pattern.loc.line, text: match.pattern.text }
-      : undefined;
-    const emitted = new Set<string>();
-    const emit = (src: ActorRef, tgt: ActorRef | null, c: string) => {
-      if (tgt && tgt.code === src.code) return;
-      // one-sided events are kept only when asked for, and never for bare statements ("X said")
-      if (!tgt && (o.requireDyad || c.startsWith('01'))) return;
-      const key = `${src.code}>${tgt?.code}:${c}`;
-      if (emitted.has(key)) return; // one verb, one event per dyad and code
-      emitted.add(key);
-      const event = eventRecord(codes, sentence.index, src, tgt, c, thisVerb.verbSpan, negated, rule);
-      if (thisVerb.negationOf) event.negationOf = thisVerb.negationOf;
-      thisVerb.events.push(event);
-    };
-    // "Arnor and Gondor met": a compound subject with no target acts on itself, pair by pair
-    const mutual = code.forward !== null && tables.isReciprocal(code.forward);
-    if ((compound || (!target && !passive && !infinitive && subjectDirect && mutual)) && source.members.length > 1 && !match?.target) {
-      for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
-      // "are seeking to deepen ties": an infinitive after it is still its complement
-      governing = thisVerb;
-      continue;
-    }
-    const reverse = plannedOnly(infinitive, code) ? null : code.reverse;
-    for (const s of source.members) {
-      if (!target) {
-        if (code.forward) emit(ref(s), null, code.forward);
-        continue;
-      }
-      for (const tg of target.members) {
-        if (code.forward) emit(ref(s), ref(tg), code.forward);
-        if (reverse) emit(ref(tg), ref(s), reverse);
-      }
-    }
+    // every dictionary verb governs an infinitive after it, with events of its own or not
+    // ("are seeking to deepen ties")
+    governing = thisVerb;
+    if (!source || (!code.forward && !code.reverse)) continue;
+    const own = ownEvents(tables, sentence.index, thisVerb, source, { match, passive, subjectDirect: subject.direct, requireDyad: o.requireDyad }, ref);
+    thisVerb.events = own.events;
+    if (own.mutual) continue;
     if (intent && code.forward && !complementOf?.events.length) {
       // "Honduras is willing to withdraw its troops" states an intent to withdraw (0356), as "pledged
       // to withdraw" does: the withdrawal has not happened
