@@ -797,6 +797,48 @@ function ownEvents(
   return { events, mutual };
 }
 
+/**
+ * "Honduras is willing to withdraw its troops" states an intent to withdraw (0356), as "pledged to
+ * withdraw" does: the withdrawal has not happened. The verb's events as that intent (or refusal),
+ * with the adjective as the evidence; null when no intent adjective governs the verb.
+ */
+function statedIntent(ctx: SentenceContext, tables: CodeTables, verb: VerbRecord, frame: VerbFrame): EventRecord[] | null {
+  const { intent } = frame;
+  const code = verb.code.forward;
+  if (!intent || !code || verb.complementOf?.events.length) return null;
+  const stated = intentToAct(tables, code, intent.negated);
+  const adjective = ctx.tokens[intent.at];
+  const span = { text: adjective.text, start: adjective.start, end: adjective.end };
+  const rule = { file: 'intent-adjectives.txt', line: 0, text: `${adjective.norm} + ${frame.base} → ${stated ?? code}` };
+  return verb.events.map((e) =>
+    stated ? eventRecord(tables.codes, e.sentence, e.source, e.target, stated, span, false, rule) : { ...e, negated: e.negated || intent.negated },
+  );
+}
+
+/** A verb's events coded anew with those of another verb, and the events that coding replaces. */
+interface Recoded {
+  events: EventRecord[];
+  dropped: EventRecord[];
+}
+
+/**
+ * "Russia says Israel must end attacks on Syria": a demand for de-escalation (1056), said by the
+ * speaker to Israel; the reported act is only demanded, so it is no event of its own. Null when
+ * no reporting verb took the verb's source in as the subject it makes demands of.
+ */
+function reportedDemand(tables: CodeTables, sentenceIndex: number, verbs: VerbRecord[], verb: VerbRecord, groupStart: number, ref: ToRef): Recoded | null {
+  const code = verb.code.forward;
+  const reporter = verb.negated ? null : reportingVerb(verbs, verb.source, groupStart);
+  if (!reporter?.source || !reporter.target || !reporter.code.forward || !code) return null;
+  const demanded = tables.complements.combine(reporter.code.forward.slice(0, 2), code);
+  if (!demanded) return null;
+  const rule = { file: 'complement-codes.tsv', line: 0, text: `${reporter.base} + ${verb.base} → ${demanded}` };
+  return {
+    events: pairEvents(tables.codes, sentenceIndex, reporter.source, reporter.target, demanded, reporter.verbSpan, reporter.negated, rule, ref),
+    dropped: [...reporter.events, ...verb.events],
+  };
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -872,6 +914,9 @@ export function codeSentence(
   let governing: VerbRecord | null = null;
   const verbs: VerbRecord[] = [];
   const dropped = new Set<EventRecord>();
+  const drop = (replaced: EventRecord[]) => {
+    for (const e of replaced) dropped.add(e);
+  };
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     if (!mayBeVerb(ctx, i)) continue;
     const relativeEnd = describingParticipleEnd(ctx, i, verbs);
@@ -904,30 +949,15 @@ export function codeSentence(
     const own = ownEvents(tables, sentence.index, thisVerb, source, { match, passive, subjectDirect: subject.direct, requireDyad: o.requireDyad }, ref);
     thisVerb.events = own.events;
     if (own.mutual) continue;
-    if (intent && code.forward && !complementOf?.events.length) {
-      // "Honduras is willing to withdraw its troops" states an intent to withdraw (0356), as "pledged
-      // to withdraw" does: the withdrawal has not happened
-      const stated = intentToAct(tables, code.forward, intent.negated);
-      const adjective = tokens[intent.at];
-      const span = { text: adjective.text, start: adjective.start, end: adjective.end };
-      const rule = { file: 'intent-adjectives.txt', line: 0, text: `${adjective.norm} + ${base} → ${stated ?? code.forward}` };
-      thisVerb.events = thisVerb.events.map((e) =>
-        stated ? eventRecord(codes, e.sentence, e.source, e.target, stated, span, false, rule) : { ...e, negated: e.negated || intent.negated },
-      );
-      governing = thisVerb;
+    const intended = statedIntent(ctx, tables, thisVerb, frame);
+    if (intended) {
+      thisVerb.events = intended;
       continue;
     }
-    // "Russia says Israel must end attacks on Syria": a demand for de-escalation (1056), said by
-    // the speaker to Israel; the reported act is only demanded, so it is no event of its own
-    const reporter = negated ? null : reportingVerb(verbs, source, groupStart);
-    const reported = reporter?.source && reporter.target && reporter.code.forward && code.forward
-      ? complements.combine(reporter.code.forward.slice(0, 2), code.forward)
-      : null;
-    if (reporter?.source && reporter.target && reported) {
-      const rule = { file: 'complement-codes.tsv', line: 0, text: `${reporter.base} + ${base} → ${reported}` };
-      for (const e of [...reporter.events, ...thisVerb.events]) dropped.add(e);
-      thisVerb.events = pairEvents(codes, sentence.index, reporter.source, reporter.target, reported, reporter.verbSpan, reporter.negated, rule, ref);
-      governing = thisVerb;
+    const demand = reportedDemand(tables, sentence.index, verbs, thisVerb, groupStart, ref);
+    if (demand) {
+      drop(demand.dropped);
+      thisVerb.events = demand.events;
       continue;
     }
     // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
