@@ -839,6 +839,58 @@ function reportedDemand(tables: CodeTables, sentenceIndex: number, verbs: VerbRe
   };
 }
 
+/**
+ * A complement's events combined with those of the verb that governs it, one code for the pair
+ * (complement-codes.tsv): "pledged to expel" is an expulsion, the complement carrying the action
+ * of a subject-control verb, and "urged Russia to release the prisoners" one appeal for release
+ * (0253). Only after a verb that takes a complement: "will send a team to help" is a purpose. A
+ * meeting outranks an intent, as in PETRARCH2's code ontology ("Intend + Consult is just
+ * Consult"): "prepared to attend" is the attendance, unless the verb itself is a pledge ("vowed to
+ * visit"). Where no code combines them, one verb's events stand for the pair: an object-control
+ * verb's appeal ("urged Bree to respond"), else, when the two share their source, the complement's
+ * act. `at` is the complement verb's first token.
+ */
+function combineWithGoverning(tables: CodeTables, sentenceIndex: number, verb: VerbRecord, at: number, ref: ToRef): Recoded {
+  const upper = verb.complementOf;
+  const unchanged: Recoded = { events: verb.events, dropped: [] };
+  if (!upper || !COMPLEMENT_VERBS.has(upper.base)) return unchanged;
+  const pair = complementCode(tables, verb, upper, at);
+  if (pair && upper.source) {
+    const rule = { file: 'complement-codes.tsv', line: 0, text: `${upper.base} + ${verb.base} → ${pair.code}` };
+    if (pair.upperOnly) {
+      return {
+        events: upper.events.map((e) => eventRecord(tables.codes, e.sentence, e.source, e.target, pair.code, e.verb, e.negated, rule)),
+        dropped: upper.events,
+      };
+    }
+    const target = upper.objectControl ? upper.target : verb.target;
+    return {
+      events: target ? pairEvents(tables.codes, sentenceIndex, upper.source, target, pair.code, upper.verbSpan, upper.negated, rule, ref) : [],
+      dropped: [...upper.events, ...verb.events],
+    };
+  }
+  if (verb.events.length === 0) return unchanged;
+  if (upper.objectControl) return { events: verb.events, dropped: upper.events.length > 0 ? verb.events : [] };
+  return { events: verb.events, dropped: upper.source === verb.source ? upper.events : [] };
+}
+
+/**
+ * The code a complement and its governing verb `upper` combine into, or null. `upperOnly` when the
+ * complement has no one to act on ("are seeking to deepen a partnership"): it has no events of its
+ * own, yet it still says what the upper verb's events are (031, not 030), unless the upper verb's
+ * pattern took in the complement's words already ("SEEK * (TO {DEEPEN &COOPERATION_})").
+ */
+function complementCode(tables: CodeTables, verb: VerbRecord, upper: VerbRecord, at: number): { code: string; upperOnly: boolean } | null {
+  const upperRoot = upper.code.forward?.slice(0, 2);
+  const code = verb.code.forward;
+  if (!upperRoot || !code || !upper.source) return null;
+  if (upperRoot === '03' && !INTENT_VERBS.has(upper.base) && code.startsWith('04')) return null;
+  const upperOnly = verb.events.length === 0 && verb.target === null && upper.events.length > 0 && upper.patternEnd <= at;
+  if (verb.events.length === 0 && !upperOnly) return null;
+  const combined = tables.complements.combine(upperRoot, code);
+  return combined ? { code: combined, upperOnly } : null;
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -960,44 +1012,9 @@ export function codeSentence(
       thisVerb.events = demand.events;
       continue;
     }
-    // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
-    // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.
-    // (only after a verb that takes a complement: "will send a team to help" is a purpose. A meeting
-    // outranks an intent, as in PETRARCH2's code ontology ("Intend + Consult is just Consult"):
-    // "prepared to attend" is the attendance, unless the verb itself is a pledge ("vowed to visit"))
-    const upperRoot = complementOf?.code.forward?.slice(0, 2);
-    // "are seeking to deepen a partnership": a complement with no one to act on has no events of its
-    // own, yet it still says what the upper verb's events are (031, not 030), unless the upper
-    // verb's pattern took in the complement's words already ("SEEK * (TO {DEEPEN &COOPERATION_})")
-    const upperOnly =
-      thisVerb.events.length === 0 && thisVerb.target === null &&
-      complementOf !== null && complementOf.events.length > 0 && complementOf.patternEnd <= i;
-    const combined =
-      complementOf && upperRoot && COMPLEMENT_VERBS.has(complementOf.base) &&
-      (upperRoot !== '03' || INTENT_VERBS.has(complementOf.base) || !thisVerb.code.forward?.startsWith('04')) &&
-      thisVerb.code.forward && (thisVerb.events.length > 0 || upperOnly) && complementOf.source
-        ? complements.combine(upperRoot, thisVerb.code.forward)
-        : null;
-    if (combined && complementOf?.source) {
-      const rule = { file: 'complement-codes.tsv', line: 0, text: `${complementOf.base} + ${base} → ${combined}` };
-      if (upperOnly) {
-        for (const e of complementOf.events) dropped.add(e);
-        thisVerb.events = complementOf.events.map((e) => eventRecord(codes, e.sentence, e.source, e.target, combined, e.verb, e.negated, rule));
-      } else {
-        // "urged Russia to release the prisoners": one appeal for release (0253)
-        const target = complementOf.objectControl ? complementOf.target : thisVerb.target;
-        for (const e of [...complementOf.events, ...thisVerb.events]) dropped.add(e);
-        thisVerb.events = target
-          ? pairEvents(codes, sentence.index, complementOf.source, target, combined, complementOf.verbSpan, complementOf.negated, rule, ref)
-          : [];
-      }
-    } else if (complementOf && thisVerb.events.length > 0 && COMPLEMENT_VERBS.has(complementOf.base)) {
-      if (complementOf.objectControl && complementOf.events.length > 0) {
-        for (const e of thisVerb.events) dropped.add(e);
-      } else if (!complementOf.objectControl && complementOf.source === source) {
-        for (const e of complementOf.events) dropped.add(e);
-      }
-    }
+    const combined = combineWithGoverning(tables, sentence.index, thisVerb, i, ref);
+    drop(combined.dropped);
+    thisVerb.events = combined.events;
     // a purpose ("sent troops to Syria to fight ISIS", "faces pressure from Congress to help Iran")
     // is an aim, not an act: the governing verb's event stands for the sentence, as in PETRARCH.
     // "jailed a student for helping militants join a group": the reason given for an act is an
