@@ -891,6 +891,25 @@ function complementCode(tables: CodeTables, verb: VerbRecord, upper: VerbRecord,
   return combined ? { code: combined, upperOnly } : null;
 }
 
+/**
+ * A purpose ("sent troops to Syria to fight ISIS", "faces pressure from Congress to help Iran") is
+ * an aim, not an act: the governing verb's event stands for the sentence, as in PETRARCH. "jailed
+ * a student for helping militants join a group": the reason given for an act is an allegation
+ * inside it, not an event of its own. Nor is what follows in their clause. Where the purpose or
+ * reason the verb starts ends, or null when it starts none.
+ */
+function purposeOrReasonEnd(ctx: SentenceContext, verbs: VerbRecord[], verb: VerbRecord, frame: VerbFrame): number | null {
+  const { tokens } = ctx;
+  const { complementOf } = verb;
+  const at = frame.hit.start;
+  const purpose = complementOf !== null && !COMPLEMENT_VERBS.has(complementOf.base) && complementOf.events.length > 0;
+  const reason = tokens[at].norm.endsWith('ING') && tokens[frame.groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== verb && v.events.length > 0);
+  if (!purpose && !reason) return null;
+  let end = at;
+  while (end < frame.clauseEnd && tokens[end].norm !== ',') end++;
+  return end;
+}
+
 export interface SentenceState {
   /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
   lastSource: ActorList | null;
@@ -941,6 +960,13 @@ function sentenceWords(ctx: SentenceContext): () => Set<string> {
   };
 }
 
+/**
+ * The events of one sentence. Its actors are read first; then each dictionary verb, left to right:
+ * where it stands, its subject, its best pattern, its source and target, its code and its own
+ * events, which the verbs around it may code anew (a stated intent, a reported demand, a
+ * complement combined with its governing verb) or set aside (a purpose, a reason). Last, the
+ * dictionaries' transformations code a speech or intent verb and the verb it reports as one event.
+ */
 export function codeSentence(
   doc: Doc,
   sentence: Sentence,
@@ -951,24 +977,21 @@ export function codeSentence(
   options: CodingOptions = {},
 ): EventRecord[] {
   const o = { ...DEFAULTS, ...options };
-  const { codes, complements } = tables;
-  const tokens = doc.tokens;
   const ctx = readActors(doc, sentence, dicts, date, state, o);
-  const { hidden, lists, listAt } = ctx;
   const wordsOfSentence = sentenceWords(ctx);
-
-  const events: EventRecord[] = [];
-  const ref = actorRefs(doc, tokens);
-  let previousSource: ActorList | null = null;
-  /** Verbs before this token belong to a reason clause ("for helping …"): no events of their own. */
-  let reasonUntil = -1;
-  /** The last dictionary verb seen: an infinitive after it ("pledged to expel") is its complement. */
-  let governing: VerbRecord | null = null;
+  const ref = actorRefs(doc, ctx.tokens);
   const verbs: VerbRecord[] = [];
+  /** Events a later verb replaced or set aside. */
   const dropped = new Set<EventRecord>();
   const drop = (replaced: EventRecord[]) => {
     for (const e of replaced) dropped.add(e);
   };
+  /** The last source found in this sentence: a coordinated verb shares it ("condemned the attack and promised aid"). */
+  let previousSource: ActorList | null = null;
+  /** Verbs before this token belong to a purpose or reason ("for helping …"): no events of their own. */
+  let reasonUntil = -1;
+  /** The last dictionary verb seen: an infinitive after it ("pledged to expel") is its complement. */
+  let governing: VerbRecord | null = null;
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     if (!mayBeVerb(ctx, i)) continue;
     const relativeEnd = describingParticipleEnd(ctx, i, verbs);
@@ -979,7 +1002,7 @@ export function codeSentence(
       i = relativeEnd - 1;
       continue;
     }
-    const hit = findVerb(dicts, tokens, i, sentence.tokenEnd);
+    const hit = findVerb(dicts, ctx.tokens, i, sentence.tokenEnd);
     if (!hit) continue;
     const frame = verbFrame(ctx, dicts, hit, governing);
     const subject = verbSubject(ctx, frame, verbs, previousSource, state.lastSource);
@@ -989,46 +1012,32 @@ export function codeSentence(
     if (actors.aside) hide(ctx, actors.aside.start, actors.aside.end);
     previousSource = actors.source ?? previousSource;
     if (actors.source) state.lastSource = actors.source;
-    const thisVerb = verbRecord(ctx, dicts, tables, verbs, frame, subject, reading, actors);
-    const { groupStart, clauseEnd, passive, infinitive, intent, complementOf, base } = frame;
-    const { source, target, code, negated } = thisVerb;
-    const { match } = reading;
-    verbs.push(thisVerb);
-    // every dictionary verb governs an infinitive after it, with events of its own or not
-    // ("are seeking to deepen ties")
-    governing = thisVerb;
-    if (!source || (!code.forward && !code.reverse)) continue;
-    const own = ownEvents(tables, sentence.index, thisVerb, source, { match, passive, subjectDirect: subject.direct, requireDyad: o.requireDyad }, ref);
-    thisVerb.events = own.events;
+    const verb = verbRecord(ctx, dicts, tables, verbs, frame, subject, reading, actors);
+    verbs.push(verb);
+    // a verb governs an infinitive after it even with no events of its own ("are seeking to deepen ties")
+    governing = verb;
+    if (!verb.source || (!verb.code.forward && !verb.code.reverse)) continue;
+    const facts = { match: reading.match, passive: frame.passive, subjectDirect: subject.direct, requireDyad: o.requireDyad };
+    const own = ownEvents(tables, sentence.index, verb, verb.source, facts, ref);
+    verb.events = own.events;
     if (own.mutual) continue;
-    const intended = statedIntent(ctx, tables, thisVerb, frame);
+    const intended = statedIntent(ctx, tables, verb, frame);
     if (intended) {
-      thisVerb.events = intended;
+      verb.events = intended;
       continue;
     }
-    const demand = reportedDemand(tables, sentence.index, verbs, thisVerb, groupStart, ref);
+    const demand = reportedDemand(tables, sentence.index, verbs, verb, frame.groupStart, ref);
     if (demand) {
       drop(demand.dropped);
-      thisVerb.events = demand.events;
+      verb.events = demand.events;
       continue;
     }
-    const combined = combineWithGoverning(tables, sentence.index, thisVerb, i, ref);
+    const combined = combineWithGoverning(tables, sentence.index, verb, i, ref);
     drop(combined.dropped);
-    thisVerb.events = combined.events;
-    // a purpose ("sent troops to Syria to fight ISIS", "faces pressure from Congress to help Iran")
-    // is an aim, not an act: the governing verb's event stands for the sentence, as in PETRARCH.
-    // "jailed a student for helping militants join a group": the reason given for an act is an
-    // allegation inside it, not an event of its own. Nor is what follows in their clause.
-    const purpose = complementOf !== null && !COMPLEMENT_VERBS.has(complementOf.base) && complementOf.events.length > 0;
-    const reason = tokens[i].norm.endsWith('ING') && tokens[groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== thisVerb && v.events.length > 0);
-    if (purpose || reason) {
-      reasonUntil = i;
-      while (reasonUntil < clauseEnd && tokens[reasonUntil].norm !== ',') reasonUntil++;
-    }
-    if (i < reasonUntil) for (const e of thisVerb.events) dropped.add(e);
-    governing = thisVerb;
+    verb.events = combined.events;
+    reasonUntil = purposeOrReasonEnd(ctx, verbs, verb, frame) ?? reasonUntil;
+    if (i < reasonUntil) drop(verb.events);
   }
-  applyTransformations(ctx, verbs, dicts, codes, sentence.index, ref, dropped);
-  for (const v of verbs) for (const e of v.events) if (!dropped.has(e)) events.push(e);
-  return events;
+  applyTransformations(ctx, verbs, dicts, tables.codes, sentence.index, ref, dropped);
+  return verbs.flatMap((v) => v.events.filter((e) => !dropped.has(e)));
 }
