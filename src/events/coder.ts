@@ -342,6 +342,56 @@ function objectScope(ctx: SentenceContext, from: number, clauseEnd: number, base
   return { objectEnd, thatAt, complementAt };
 }
 
+export interface SentenceState {
+  /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
+  lastSource: ActorList | null;
+  /** The actor phrases of each sentence coded so far (index = sentence index), for later stages. */
+  actors: ActorGroup[][];
+  /** Titled people met so far: their names alone code as the same actor. */
+  names: ArticleNames;
+}
+
+/**
+ * The sentence's actors, found, grouped into lists and set in the sentence context with the
+ * sub-clauses set aside. The actors and names are also kept in `state`: later sentences resolve
+ * descriptions and bare names against them.
+ */
+function readActors(doc: Doc, sentence: Sentence, dicts: Dictionaries, date: number, state: SentenceState, o: Required<CodingOptions>): SentenceContext {
+  const tokens = doc.tokens;
+  const mentions = findMentions(tokens, sentence.tokenStart, sentence.tokenEnd, dicts, date, state.names);
+  const inMention = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);
+  for (const m of mentions) if (m.kind === 'actor' && m.code) for (let i = m.start; i < m.end; i++) inMention[i - sentence.tokenStart] = 1;
+  const hidden = hideSubClauses(tokens, sentence, (i) => inMention[i - sentence.tokenStart] === 1, o);
+  const hiddenAt = (i: number) => hidden[i - sentence.tokenStart] === 1;
+  const recent = () => state.actors.slice(Math.max(0, sentence.index - 6), sentence.index).flatMap((g) => g ?? []);
+  const groups = resolveDescriptions(tokens, groupActors(tokens, mentions, hiddenAt), recent, { start: sentence.tokenStart, end: sentence.tokenEnd }, hiddenAt);
+  const lists = listActors(tokens, groups, hiddenAt);
+  state.actors[sentence.index] = groups;
+  rememberNames(tokens, groups, state.names);
+  const listAt = new Map<number, ActorList>();
+  for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
+  return { doc, sentence, tokens, hidden, lists, listAt };
+}
+
+/**
+ * The words (and lemmas) of the sentence, for skipping patterns that cannot match: gathered when
+ * the first dictionary verb needs them, so a sentence without one costs nothing.
+ */
+function sentenceWords(ctx: SentenceContext): () => Set<string> {
+  let words: Set<string> | null = null;
+  return () => {
+    if (!words) {
+      words = SENTENCE_WORDS;
+      words.clear();
+      for (let i = ctx.sentence.tokenStart; i < ctx.sentence.tokenEnd; i++) {
+        words.add(ctx.tokens[i].norm);
+        words.add(ctx.tokens[i].lemma);
+      }
+    }
+    return words;
+  };
+}
+
 /** Whether token `i` may be a verb that codes: not set aside, not in an actor's name, not a gerund used as a noun. */
 function mayBeVerb(ctx: SentenceContext, i: number): boolean {
   const { tokens, sentence } = ctx;
@@ -448,6 +498,7 @@ interface PatternReading extends ObjectScope {
   byEnd: number;
 }
 
+/** The verb's object and by-phrase, and the pattern that fits best, read from them. */
 function readPattern(ctx: SentenceContext, frame: VerbFrame, subject: ActorList | null, words: Set<string>): PatternReading {
   const { tokens, lists, listAt } = ctx;
   const { hit, clauseStart, clauseEnd, groupStart, passive, base } = frame;
@@ -614,56 +665,6 @@ function ownEvents(
     }
   }
   return { events, mutual };
-}
-
-export interface SentenceState {
-  /** Source of the previous coded verb in the article: pronouns and coordinated verbs refer to it. */
-  lastSource: ActorList | null;
-  /** The actor phrases of each sentence coded so far (index = sentence index), for later stages. */
-  actors: ActorGroup[][];
-  /** Titled people met so far: their names alone code as the same actor. */
-  names: ArticleNames;
-}
-
-/**
- * The sentence's actors, found, grouped into lists and set in the sentence context with the
- * sub-clauses set aside. The actors and names are also kept in `state`: later sentences resolve
- * descriptions and bare names against them.
- */
-function readActors(doc: Doc, sentence: Sentence, dicts: Dictionaries, date: number, state: SentenceState, o: Required<CodingOptions>): SentenceContext {
-  const tokens = doc.tokens;
-  const mentions = findMentions(tokens, sentence.tokenStart, sentence.tokenEnd, dicts, date, state.names);
-  const inMention = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);
-  for (const m of mentions) if (m.kind === 'actor' && m.code) for (let i = m.start; i < m.end; i++) inMention[i - sentence.tokenStart] = 1;
-  const hidden = hideSubClauses(tokens, sentence, (i) => inMention[i - sentence.tokenStart] === 1, o);
-  const hiddenAt = (i: number) => hidden[i - sentence.tokenStart] === 1;
-  const recent = () => state.actors.slice(Math.max(0, sentence.index - 6), sentence.index).flatMap((g) => g ?? []);
-  const groups = resolveDescriptions(tokens, groupActors(tokens, mentions, hiddenAt), recent, { start: sentence.tokenStart, end: sentence.tokenEnd }, hiddenAt);
-  const lists = listActors(tokens, groups, hiddenAt);
-  state.actors[sentence.index] = groups;
-  rememberNames(tokens, groups, state.names);
-  const listAt = new Map<number, ActorList>();
-  for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
-  return { doc, sentence, tokens, hidden, lists, listAt };
-}
-
-/**
- * The words (and lemmas) of the sentence, for skipping patterns that cannot match: gathered when
- * the first dictionary verb needs them, so a sentence without one costs nothing.
- */
-function sentenceWords(ctx: SentenceContext): () => Set<string> {
-  let words: Set<string> | null = null;
-  return () => {
-    if (!words) {
-      words = SENTENCE_WORDS;
-      words.clear();
-      for (let i = ctx.sentence.tokenStart; i < ctx.sentence.tokenEnd; i++) {
-        words.add(ctx.tokens[i].norm);
-        words.add(ctx.tokens[i].lemma);
-      }
-    }
-    return words;
-  };
 }
 
 /**
