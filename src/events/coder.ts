@@ -2,12 +2,14 @@
  * The event coder: for each sentence, find verbs that the verb dictionary
  * knows, find their source and target actors with shallow, rule-based clause
  * analysis (no parser), pick the most specific matching verb pattern, and emit
- * CAMEO events with the evidence that produced them.
+ * CAMEO events with the evidence that produced them. `codeSentence` runs the
+ * steps in order; governed.ts holds those in which the verbs around a verb code
+ * its events anew, records.ts the building of the events.
  */
 import { findMentions, groupActors, listActors, rememberNames, resolveDescriptions, type ActorGroup, type ActorList, type ArticleNames } from '../actors/index.ts';
 import type { CameoTable, ComplementCodes, PrefixCodes } from '../codes/index.ts';
 import { matchPhraseAt, type CodeSpec, type CompiledBlock, type Dictionaries, type VerbForm } from '../dictionaries/index.ts';
-import type { ActorRef, EventRecord, RuleRef, TextSpan } from '../model/index.ts';
+import type { ActorRef, EventRecord, RuleRef } from '../model/index.ts';
 import { hasFutureAuxiliary, lexicon, type Doc, type Sentence, type Token } from '../text/index.ts';
 import {
   afterModal,
@@ -30,7 +32,9 @@ import {
   isSemiModalTo,
   type SentenceContext,
 } from './clauses.ts';
+import { applyTransformations, combineWithGoverning, intentToAct, pronounObject, purposeOrReasonEnd, reportedDemand, statedIntent } from './governed.ts';
 import { matchBackward, matchForward, type PatternMatch } from './patterns.ts';
+import { actorRefs, eventRecord, sameActors, type ToRef } from './records.ts';
 
 /** The code tables coding consults (data/codes/). */
 export interface CodeTables {
@@ -53,8 +57,6 @@ export interface CodingOptions {
 const DEFAULTS: Required<CodingOptions> = { requireDyad: true, commaMin: 2, commaMax: 8, commaEndMin: 2, commaEndMax: 8 };
 
 const OBJECT_CONTROL = lexicon('object-control-verbs');
-const COMPLEMENT_VERBS = lexicon('infinitive-complement-verbs');
-const INTENT_VERBS = lexicon('intent-verbs');
 const INTENT_ADJECTIVES = lexicon('intent-adjectives');
 const REFUSAL_ADJECTIVES = lexicon('refusal-adjectives');
 const TIME_WORDS = lexicon('time-words');
@@ -87,16 +89,6 @@ function intentAdjectiveBefore(tokens: Token[], groupStart: number, floor: numbe
   return { at, copula, negated: isNegated(tokens, copula + 1, at) !== refusal };
 }
 
-/**
- * The code of an act still to come that its actor states ("is willing to withdraw", "said it would
- * free"): the intent to do it (03), or for a hostile act the threat (13); a refusal (12x) when the
- * willingness is negated. Null when the tables have none.
- */
-function intentToAct(tables: CodeTables, code: string, negated: boolean): string | null {
-  if (negated) return tables.refusals.lookup(code);
-  return tables.complements.combine(Number(code.slice(0, 2)) <= 8 ? '03' : '13', code);
-}
-
 interface VerbHit {
   start: number;
   end: number;
@@ -126,7 +118,7 @@ function reportedSubjectAt(tokens: Token[], list: ActorList | undefined, verbEnd
   return list.start;
 }
 
-interface VerbRecord {
+export interface VerbRecord {
   base: string;
   block: number;
   /** The grammatical subject: the source, or for a passive verb the target. */
@@ -154,179 +146,8 @@ interface VerbRecord {
   reportedSubject: ActorList | null;
   /** A pronoun the verb acts on before any actor object ("attacked it", "fired at them"): its token, or -1. */
   objectPronoun: number;
-}
-
-/** Pronouns a verb may act on that can point outside its clause, and the reflexives, which name their clause's subject. */
-const OBJECT_PRONOUNS = new Set(['IT', 'THEM', 'US']);
-const REFLEXIVES = new Map([['ITSELF', false], ['THEMSELVES', true], ['OURSELVES', true]]);
-
-/** The pronoun object of a verb ending at `from`: right after the verb or a preposition, before the actor object. */
-function pronounObject(ctx: SentenceContext, from: number, to: number, target: ActorList | null): number {
-  const limit = target && target.start >= from ? Math.min(to, target.start) : to;
-  for (let k = from; k < limit; k++) {
-    const t = ctx.tokens[k];
-    if (isHidden(ctx, k) || t.pos !== 'PRON') continue;
-    if ((OBJECT_PRONOUNS.has(t.norm) || REFLEXIVES.has(t.norm)) && (k === from || ctx.tokens[k - 1].pos === 'ADP')) return k;
-  }
-  return -1;
-}
-
-/**
- * Whether an actor is plural: surely (several actors, or a plural noun: "troops", "rebels"), or
- * perhaps (also a name ending in "s": "the Houthis", "the Philippines").
- */
-function pluralActor(tokens: Token[], list: ActorList, perhaps: boolean): boolean {
-  if (list.members.length > 1) return true;
-  const last = tokens[list.end - 1];
-  if (last.pos === 'NOUN' && last.lemma !== last.norm && last.norm.endsWith('S')) return true;
-  return perhaps && last.pos === 'PROPN' && /[^S]S$/.test(last.norm);
-}
-
-/**
- * "Israel said a mortar bomb was fired at it", "Iraq said the rebels attacked us": the reported
- * verb acts on the speaker. A plain pronoun never names its own clause's subject, so it is the
- * nearest other actor before it, which must be the speaker and agree in number ("it" one actor,
- * "them" several). A reflexive names its clause's subject unless their numbers disagree ("Iraq
- * had attacked themselves"); then it can only be the one whose words the clause reports.
- */
-function refersToSpeaker(ctx: SentenceContext, verb: VerbRecord, speaker: ActorList): boolean {
-  const p = verb.objectPronoun;
-  if (p < 0 || speaker.end > p) return false;
-  const word = ctx.tokens[p].norm;
-  const clauseSubject = verb.subject;
-  const reflexivePlural = REFLEXIVES.get(word);
-  if (reflexivePlural !== undefined) {
-    if (!clauseSubject || sameActors(clauseSubject, speaker)) return false;
-    const agrees = reflexivePlural ? pluralActor(ctx.tokens, clauseSubject, true) : !pluralActor(ctx.tokens, clauseSubject, false);
-    return !agrees;
-  }
-  const antecedent = [...ctx.lists].reverse().find((l) => l.end <= p && l !== clauseSubject && l !== verb.source);
-  if (antecedent !== speaker) return false;
-  if (word === 'IT') return !pluralActor(ctx.tokens, speaker, false);
-  if (word === 'THEM') return pluralActor(ctx.tokens, speaker, true);
-  return true;
-}
-
-/**
- * The verb whose pattern took `source` in as the subject of the clause it reports: "Russia says
- * [Israel] must end attacks" for "end". Null when no earlier verb did.
- */
-function reportingVerb(verbs: VerbRecord[], source: ActorList | null, groupStart: number): VerbRecord | null {
-  if (!source) return null;
-  for (let v = verbs.length - 1; v >= 0; v--) if (verbs[v].reportedSubject === source && verbs[v].end <= groupStart) return verbs[v];
-  return null;
-}
-
-function actorRefs(doc: Doc, tokens: Token[]): ToRef {
-  return (g) => {
-    const start = tokens[g.start].start;
-    const end = tokens[g.end - 1].end;
-    const ref: ActorRef = { code: g.code, text: doc.text.slice(start, end), start, end, ...(g.name ? { name: g.name } : {}) };
-    if (g.antecedent) {
-      const a = tokens[g.antecedent.start].start;
-      const b = tokens[g.antecedent.end - 1].end;
-      ref.refersTo = { text: doc.text.slice(a, b), start: a, end: b };
-    }
-    return ref;
-  };
-}
-
-function sameActors(a: ActorList, b: ActorList): boolean {
-  if (a === b) return true;
-  const codesA = a.members.map((m) => m.code).sort().join(' ');
-  return codesA === b.members.map((m) => m.code).sort().join(' ');
-}
-
-type ToRef = (g: ActorList['members'][number]) => ActorRef;
-
-/** One EventRecord, with the code's root, QuadClass and Goldstein from the CAMEO table. */
-function eventRecord(
-  codes: CameoTable,
-  sentence: number,
-  source: ActorRef,
-  target: ActorRef | null,
-  code: string,
-  verb: TextSpan,
-  negated: boolean,
-  pattern?: RuleRef,
-): EventRecord {
-  const info = codes.describe(code);
-  return { sentence, source, target, code, root: info.root, quadClass: info.quadClass, goldstein: info.goldstein, verb, negated, ...(pattern ? { pattern } : {}) };
-}
-
-/** Every member of `source` acting on every member of `target` (never on itself). */
-function pairEvents(
-  codes: CameoTable,
-  sentence: number,
-  source: ActorList,
-  target: ActorList,
-  code: string,
-  verb: TextSpan,
-  negated: boolean,
-  pattern: RuleRef,
-  toRef: ToRef,
-): EventRecord[] {
-  const out: EventRecord[] = [];
-  for (const s of source.members) {
-    for (const t of target.members) if (s.code !== t.code) out.push(eventRecord(codes, sentence, toRef(s), toRef(t), code, verb, negated, pattern));
-  }
-  return out;
-}
-
-/**
- * Verb transformations ("~ a (a b ATTACK) SAY = a b 015"): when a speech or intent
- * verb governs another verb, the pair is coded as one event. "The US claimed that
- * ISIL attacked Iraq" is an accusation (USA→ISIL 112), not an attack.
- */
-function applyTransformations(
-  ctx: SentenceContext,
-  verbs: VerbRecord[],
-  dicts: Dictionaries,
-  codes: CameoTable,
-  sentenceIndex: number,
-  toRef: ToRef,
-  dropped: Set<EventRecord>,
-): void {
-  if (dicts.transformations.length === 0) return;
-  for (let k = 1; k < verbs.length; k++) {
-    const inner = verbs[k];
-    const upper = verbs[k - 1];
-    const a = upper.subject;
-    if (!a || !inner.source || !inner.code.forward) continue;
-    for (const t of dicts.transformations) {
-      if (!t.upperBlocks.has(upper.block)) continue;
-      if (t.innerBlocks && !t.innerBlocks.has(inner.block) && !t.innerRoots.has(inner.code.forward.slice(0, 2))) continue;
-      const controlled = inner.infinitive && inner.complementOf === upper;
-      const innerIsA = sameActors(inner.source, a);
-      if (t.innerSource === '_' && !(controlled && innerIsA)) continue;
-      if (t.innerSource === 'a' && (!innerIsA || controlled)) continue;
-      if (t.innerSource === 'b' && innerIsA) continue;
-      if (t.innerTarget === 'b' && !inner.target) continue;
-      // the same actor, not one with the same code: "Syria said insurgents bombarded Aleppo" reports an attack
-      if (t.innerTarget === 'a' && !refersToSpeaker(ctx, inner, a)) continue;
-      const b = t.innerSource === 'b' ? inner.source : inner.target;
-      if (!b) continue;
-      const source = t.resultSource === 'a' ? a : b;
-      const target = t.resultTarget === 'a' ? a : b;
-      const code = t.resultCode === 'Q' ? inner.code.forward : t.resultCode;
-      for (const e of upper.events) dropped.add(e);
-      for (const e of inner.events) dropped.add(e);
-      inner.events = [];
-      inner.transformed = true;
-      // verbs coordinated with the reported one belong to the same report ("claimed ISIL attacked Iraq and took Mosul")
-      for (const v of verbs.slice(k + 1)) {
-        if (v.coordinatedWith !== inner && !(v.coordinatedWith?.transformed)) break;
-        for (const e of v.events) dropped.add(e);
-        v.transformed = true;
-      }
-      const rule = { file: t.loc.file, line: t.loc.line, text: t.text };
-      // the evidence is the verb whose meaning the code carries: "accused Ukraine of sabotaging" is an
-      // accusation (the upper verb), "said Russia attacked" an attack (the inner one)
-      const verbSpan = t.resultCode === 'Q' ? inner.verbSpan : upper.verbSpan;
-      inner.events = pairEvents(codes, sentenceIndex, source, target, code, verbSpan, inner.negated || upper.negated, rule, toRef);
-      break;
-    }
-  }
+  /** The code the dictionary set's negation replaced ("did not clash"), kept on the events as the evidence. */
+  negationOf: string | undefined;
 }
 
 /**
@@ -530,17 +351,12 @@ export interface SentenceState {
   names: ArticleNames;
 }
 
-export function codeSentence(
-  doc: Doc,
-  sentence: Sentence,
-  dicts: Dictionaries,
-  tables: CodeTables,
-  date: number,
-  state: SentenceState,
-  options: CodingOptions = {},
-): EventRecord[] {
-  const o = { ...DEFAULTS, ...options };
-  const { codes, complements } = tables;
+/**
+ * The sentence's actors, found, grouped into lists and set in the sentence context with the
+ * sub-clauses set aside. The actors and names are also kept in `state`: later sentences resolve
+ * descriptions and bare names against them.
+ */
+function readActors(doc: Doc, sentence: Sentence, dicts: Dictionaries, date: number, state: SentenceState, o: Required<CodingOptions>): SentenceContext {
   const tokens = doc.tokens;
   const mentions = findMentions(tokens, sentence.tokenStart, sentence.tokenEnd, dicts, date, state.names);
   const inMention = new Uint8Array(sentence.tokenEnd - sentence.tokenStart);
@@ -554,273 +370,381 @@ export function codeSentence(
   rememberNames(tokens, groups, state.names);
   const listAt = new Map<number, ActorList>();
   for (const l of lists) for (let i = l.start; i < l.end; i++) listAt.set(i, l);
-  const ctx: SentenceContext = { doc, sentence, tokens, hidden, lists, listAt };
-  // the words (and lemmas) of the sentence, gathered when the first dictionary verb needs them
-  let sentenceWords: Set<string> | null = null;
-  const wordsOfSentence = (): Set<string> => {
-    if (!sentenceWords) {
-      sentenceWords = SENTENCE_WORDS;
-      sentenceWords.clear();
-      for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-        sentenceWords.add(tokens[i].norm);
-        sentenceWords.add(tokens[i].lemma);
+  return { doc, sentence, tokens, hidden, lists, listAt };
+}
+
+/**
+ * The words (and lemmas) of the sentence, for skipping patterns that cannot match: gathered when
+ * the first dictionary verb needs them, so a sentence without one costs nothing.
+ */
+function sentenceWords(ctx: SentenceContext): () => Set<string> {
+  let words: Set<string> | null = null;
+  return () => {
+    if (!words) {
+      words = SENTENCE_WORDS;
+      words.clear();
+      for (let i = ctx.sentence.tokenStart; i < ctx.sentence.tokenEnd; i++) {
+        words.add(ctx.tokens[i].norm);
+        words.add(ctx.tokens[i].lemma);
       }
     }
-    return sentenceWords;
+    return words;
   };
+}
 
+/** Whether token `i` may be a verb that codes: not set aside, not in an actor's name, not a gerund used as a noun. */
+function mayBeVerb(ctx: SentenceContext, i: number): boolean {
+  const { tokens, sentence } = ctx;
+  if (isHidden(ctx, i) || ctx.listAt.has(i)) return false;
+  if (tokens[i].pos !== 'VERB' && !isMistaggedVerb(ctx, i) && !afterModal(tokens, i, sentence.tokenStart)) return false;
+  return !isNominalGerund(tokens, i, sentence.tokenStart);
+}
+
+/** The end of a participle phrase at `i` that describes the noun before it ("the civilians [imprisoned for …]"), or -1. */
+function describingParticipleEnd(ctx: SentenceContext, i: number, verbs: VerbRecord[]): number {
+  const lastVerb = verbs[verbs.length - 1];
+  return reducedRelativeEnd(ctx, i, lastVerb !== undefined && lastVerb.end <= i && clauseStartBefore(ctx, i) < lastVerb.end);
+}
+
+/** Sets tokens [from, to) aside: no verb there codes, and no actor there is a verb's subject or object. */
+function hide(ctx: SentenceContext, from: number, to: number): void {
+  for (let k = from; k < to; k++) ctx.hidden[k - ctx.sentence.tokenStart] = 1;
+}
+
+/** Where a dictionary verb stands: its clause, its verb group, and what governs it. */
+export interface VerbFrame {
+  hit: VerbHit;
+  /** The first word of the verb's dictionary entry. */
+  base: string;
+  block: CompiledBlock;
+  clauseStart: number;
+  clauseEnd: number;
+  /** Where its verb group starts ("would [not] have been"). */
+  groupStart: number;
+  passive: boolean;
+  infinitive: boolean;
+  /** The predicate adjective governing the infinitive ("is willing to withdraw"). */
+  intent: IntentAdjective | null;
+  /** The verb this one is the infinitive complement of ("pledged to expel"). */
+  complementOf: VerbRecord | null;
+}
+
+/** The frame of the verb `hit`; `governing` is the last dictionary verb before it. */
+function verbFrame(ctx: SentenceContext, dicts: Dictionaries, hit: VerbHit, governing: VerbRecord | null): VerbFrame {
+  const { tokens } = ctx;
+  const i = hit.start;
+  const clauseStart = clauseStartBefore(ctx, i);
+  const groupStart = verbGroupStart(tokens, i, clauseStart);
+  const infinitive = tokens.slice(groupStart, i).some((x, n) => x.norm === 'TO' && !isSemiModalTo(tokens, groupStart + n));
+  // "Israel said Hamas is willing to talk": the adjective governs the infinitive, not an earlier verb
+  // (unless that verb is the adjective's own copula or the adjective itself: "stands ready", "is prepared")
+  const intent = infinitive ? intentAdjectiveBefore(tokens, groupStart, clauseStart) : null;
+  const governs = governing && governing.end <= groupStart && (!intent || governing.verbSpan.start >= tokens[intent.copula].start);
+  return {
+    hit,
+    base: hit.form.base.split(' ')[0],
+    block: dicts.blocks[hit.form.block],
+    clauseStart,
+    clauseEnd: clauseEndAfter(ctx, hit.end),
+    groupStart,
+    passive: isPassive(tokens, i, clauseStart),
+    infinitive,
+    intent,
+    complementOf: infinitive && governing && governs ? governing : null,
+  };
+}
+
+/** A verb's grammatical subject, before its pattern is read. */
+interface VerbSubject {
+  actor: ActorList | null;
+  /** It stands right before the verb group: "Arnor and Gondor met", not "Arnor and Gondor, …, met". */
+  direct: boolean;
+  /** "attacked Iraq and taken Mosul": the verb this one shares its subject with. */
+  coordinatedWith: VerbRecord | null;
+}
+
+/**
+ * The nearest actor list before the verb group in its clause; for a coordinated verb the previous
+ * verb's source, for an infinitive complement the one who is to act.
+ */
+function verbSubject(ctx: SentenceContext, frame: VerbFrame, verbs: VerbRecord[], previousSource: ActorList | null, lastSource: ActorList | null): VerbSubject {
+  const { tokens, listAt } = ctx;
+  const { clauseStart, groupStart, complementOf } = frame;
+  const before = groupStart - 1;
+  if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
+    // "condemned the attack and promised aid": same subject
+    return { actor: previousSource, direct: false, coordinatedWith: verbs[verbs.length - 1] ?? null };
+  }
+  if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
+    // "urged Bree to help": Bree helps; "pledged to expel", "was seen to break": the subject does;
+    // "called on Muslim countries to cut ties": someone no dictionary knows does, not the caller
+    const unknownObject =
+      !complementOf.objectControl && OBJECT_CONTROL.has(complementOf.base) &&
+      tokens.slice(complementOf.end, groupStart).some((x, n) => x.pos === 'NOUN' && !listAt.has(complementOf.end + n));
+    const actor = complementOf.objectControl && complementOf.target ? complementOf.target : unknownObject ? null : complementOf.subject;
+    return { actor, direct: false, coordinatedWith: null };
+  }
+  const actor = findSubject(ctx, groupStart, clauseStart, frame.infinitive, previousSource ?? lastSource);
+  return { actor, direct: actor !== null && actor.end <= groupStart && actor.end >= groupStart - 3, coordinatedWith: null };
+}
+
+/** Where a verb's object and by-phrase are, and its block's pattern that fits best. */
+interface PatternReading extends ObjectScope {
+  match: PatternMatch | null;
+  /** The first actor list after the verb in its clause, other than its subject. */
+  objectList: ActorList | null;
+  /** The passive's by-phrase [byStart, byEnd); byStart -1 when there is none. */
+  byStart: number;
+  byEnd: number;
+}
+
+/** The verb's object and by-phrase, and the pattern that fits best, read from them. */
+function readPattern(ctx: SentenceContext, frame: VerbFrame, subject: ActorList | null, words: Set<string>): PatternReading {
+  const { tokens, lists, listAt } = ctx;
+  const { hit, clauseStart, clauseEnd, groupStart, passive, base } = frame;
+  const scope = objectScope(ctx, hit.end, clauseEnd, base);
+  const { objectEnd, thatAt, complementAt } = scope;
+  const objectList = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
+  const npStart = subjectPhraseStart(ctx, groupStart, clauseStart);
+  // pattern words stay in the verb's own clause: not past "that", nor past the object's end
+  // (the verb of a complement clause with its own subject: "said such a step enjoyed support")
+  const wordLimit = thatAt >= 0 && thatAt < objectEnd ? thatAt : objectEnd;
+  // the doer of a passive verb: the noun phrase after "by" ("was demolished by a Ukrainian protestor")
+  let byStart = -1;
+  if (passive) for (let k = hit.end; k < clauseEnd && byStart < 0; k++) if (tokens[k].norm === 'BY') byStart = k + 1;
+  let byEnd = byStart;
+  while (byEnd >= 0 && byEnd < clauseEnd && (listAt.has(byEnd) || NOUN_PHRASE_TAGS.has(tokens[byEnd].pos))) byEnd++;
+  const match = bestPattern(ctx, frame.block, words, {
+    passive, objectControl: OBJECT_CONTROL.has(base), verbEnd: hit.end, clauseStart, clauseEnd, groupStart, npStart,
+    wordLimit, objectEnd, complementAt, byStart, byEnd,
+  });
+  return { ...scope, match, objectList, byStart, byEnd };
+}
+
+/** Who does what a verb says, and to whom. */
+interface VerbActors {
+  source: ActorList | null;
+  target: ActorList | null;
+  /** Tokens to set aside: a participle phrase that belongs to the by-phrase ("by a missile [fired by rebels]"). */
+  aside: { start: number; end: number } | null;
+}
+
+/**
+ * The source and target: the pattern's, else the subject and the object. In the passive the
+ * by-phrase is the source and the subject the target ("Eriador was opposed by Osgiliath").
+ */
+function verbActors(ctx: SentenceContext, frame: VerbFrame, subject: ActorList | null, reading: PatternReading): VerbActors {
+  const { match, objectList, byStart, byEnd } = reading;
+  const source = match?.source ?? subject;
+  const target = match?.target ?? objectList;
+  if (!frame.passive || match?.source) return { source, target, aside: null };
+  const byActor = byStart < 0 ? null : (ctx.lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
+  const user = byActor || byEnd <= byStart ? null : instrumentUser(ctx, byEnd, frame.clauseEnd);
+  const byList = byActor ?? user?.list ?? null;
+  // a pattern's "+" after the verb is the object, which in the passive is the subject, not the by-phrase
+  const passiveTarget = match?.target && match.target !== byList ? match.target : subject;
+  // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does
+  const infinitiveFollows = ctx.tokens[frame.hit.end]?.norm === 'TO';
+  return {
+    source: byList ?? (objectList !== passiveTarget && !infinitiveFollows ? objectList : null),
+    target: passiveTarget,
+    aside: user ? { start: byEnd, end: user.end } : null,
+  };
+}
+
+/** A dictionary verb read in full: its actors, and its code once negation and stated intent are read. */
+function verbRecord(
+  ctx: SentenceContext,
+  dicts: Dictionaries,
+  tables: CodeTables,
+  verbs: VerbRecord[],
+  frame: VerbFrame,
+  subject: VerbSubject,
+  reading: PatternReading,
+  actors: VerbActors,
+): VerbRecord {
+  const { tokens, sentence } = ctx;
+  const { hit, base, passive, clauseEnd, groupStart, infinitive } = frame;
+  const { match, objectEnd, complementAt } = reading;
+  const { source, target } = actors;
+  const codeFound = match ? match.pattern.code : hit.form.code;
+  const { code, negated, negatedCode } = verbCode(tokens, dicts, tables, verbs, {
+    code: codeFound,
+    negated: !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, hit.start),
+    source, infinitive, groupStart, verbAt: hit.start,
+  });
+  const start = tokens[hit.start].start;
+  const end = tokens[hit.end - 1].end;
+  return {
+    base,
+    block: hit.form.block,
+    subject: passive ? subject.actor : source,
+    source,
+    target,
+    // "urged Bree to help": the object sits between the verb and "to"
+    // ("Obama was pressured by Congress to help Iran": in the passive the object is the subject)
+    objectControl:
+      OBJECT_CONTROL.has(base) &&
+      target !== null &&
+      (passive
+        ? tokens.slice(hit.end, Math.min(clauseEnd, hit.end + 6)).some((x) => x.norm === 'TO')
+        : tokens.slice(hit.end, target.start).every((x) => x.norm !== 'TO') &&
+          tokens.slice(target.end, Math.min(target.end + 4, sentence.tokenEnd)).some((x) => x.norm === 'TO')),
+    complementOf: frame.complementOf,
+    coordinatedWith: subject.coordinatedWith,
+    infinitive,
+    transformed: false,
+    code,
+    negated,
+    verbSpan: { text: ctx.doc.text.slice(start, end), start, end },
+    events: [],
+    end: hit.end,
+    patternEnd: match?.wordsEnd ?? -1,
+    reportedSubject:
+      match?.target && match.target.start === complementAt && (match.wordsEnd ?? -1) > complementAt ? match.target : null,
+    objectPronoun: pronounObject(ctx, hit.end, objectEnd, target),
+    negationOf: negatedCode && codeFound.forward ? codeFound.forward : undefined,
+  };
+}
+
+/** What a verb's own events depend on besides its record. */
+interface OwnEventFacts {
+  match: PatternMatch | null;
+  passive: boolean;
+  subjectDirect: boolean;
+  requireDyad: boolean;
+}
+
+/**
+ * A verb's own events, one per dyad and code: each member of its source acting on each member of
+ * its target, and the target's side of a paired code. `mutual` when a compound subject with no
+ * target acts on itself ("Arnor and Gondor met"): no verb around it changes those events.
+ */
+function ownEvents(
+  tables: CodeTables,
+  sentenceIndex: number,
+  verb: VerbRecord,
+  source: ActorList,
+  facts: OwnEventFacts,
+  ref: ToRef,
+): { events: EventRecord[]; mutual: boolean } {
+  const { code, target, infinitive } = verb;
+  const { match } = facts;
+  const rule: RuleRef | undefined = match
+    ? { file: match.pattern.loc.file, line: match.pattern.loc.line, text: match.pattern.text }
+    : undefined;
   const events: EventRecord[] = [];
-  const ref = actorRefs(doc, tokens);
+  const emitted = new Set<string>();
+  const emit = (src: ActorRef, tgt: ActorRef | null, c: string) => {
+    if (tgt && tgt.code === src.code) return;
+    // one-sided events are kept only when asked for, and never for bare statements ("X said")
+    if (!tgt && (facts.requireDyad || c.startsWith('01'))) return;
+    const key = `${src.code}>${tgt?.code}:${c}`;
+    if (emitted.has(key)) return; // one verb, one event per dyad and code
+    emitted.add(key);
+    const event = eventRecord(tables.codes, sentenceIndex, src, tgt, c, verb.verbSpan, verb.negated, rule);
+    if (verb.negationOf) event.negationOf = verb.negationOf;
+    events.push(event);
+  };
+  const reciprocal = code.forward !== null && tables.isReciprocal(code.forward);
+  const compound = match?.compound ?? false;
+  const mutual = (compound || (!target && !facts.passive && !infinitive && facts.subjectDirect && reciprocal)) && source.members.length > 1 && !match?.target;
+  if (mutual) {
+    for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
+    return { events, mutual };
+  }
+  const reverse = plannedOnly(infinitive, code) ? null : code.reverse;
+  for (const s of source.members) {
+    if (!target) {
+      if (code.forward) emit(ref(s), null, code.forward);
+      continue;
+    }
+    for (const tg of target.members) {
+      if (code.forward) emit(ref(s), ref(tg), code.forward);
+      if (reverse) emit(ref(tg), ref(s), reverse);
+    }
+  }
+  return { events, mutual };
+}
+
+/**
+ * The events of one sentence. Its actors are read first; then each dictionary verb, left to right:
+ * where it stands, its subject, its best pattern, its source and target, its code and its own
+ * events, which the verbs around it may code anew (a stated intent, a reported demand, a
+ * complement combined with its governing verb) or set aside (a purpose, a reason). Last, the
+ * dictionaries' transformations code a speech or intent verb and the verb it reports as one event.
+ */
+export function codeSentence(
+  doc: Doc,
+  sentence: Sentence,
+  dicts: Dictionaries,
+  tables: CodeTables,
+  date: number,
+  state: SentenceState,
+  options: CodingOptions = {},
+): EventRecord[] {
+  const o = { ...DEFAULTS, ...options };
+  const ctx = readActors(doc, sentence, dicts, date, state, o);
+  const wordsOfSentence = sentenceWords(ctx);
+  const ref = actorRefs(doc, ctx.tokens);
+  const verbs: VerbRecord[] = [];
+  /** Events a later verb replaced or set aside. */
+  const dropped = new Set<EventRecord>();
+  const drop = (replaced: EventRecord[]) => {
+    for (const e of replaced) dropped.add(e);
+  };
+  /** The last source found in this sentence: a coordinated verb shares it ("condemned the attack and promised aid"). */
   let previousSource: ActorList | null = null;
-  /** Verbs before this token belong to a reason clause ("for helping …"): no events of their own. */
+  /** Verbs before this token belong to a purpose or reason ("for helping …"): no events of their own. */
   let reasonUntil = -1;
   /** The last dictionary verb seen: an infinitive after it ("pledged to expel") is its complement. */
   let governing: VerbRecord | null = null;
-  const verbs: VerbRecord[] = [];
-  const dropped = new Set<EventRecord>();
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-    const t = tokens[i];
-    if (isHidden(ctx, i) || listAt.has(i)) continue;
-    if (t.pos !== 'VERB' && !isMistaggedVerb(ctx, i) && !afterModal(tokens, i, sentence.tokenStart)) continue;
-    if (isNominalGerund(tokens, i, sentence.tokenStart)) continue;
-    const lastVerb = verbs[verbs.length - 1];
-    const relativeEnd = reducedRelativeEnd(ctx, i, lastVerb !== undefined && lastVerb.end <= i && clauseStartBefore(ctx, i) < lastVerb.end);
+    if (!mayBeVerb(ctx, i)) continue;
+    const relativeEnd = describingParticipleEnd(ctx, i, verbs);
     if (relativeEnd > i) {
       // "The civilians imprisoned for acting against Moscow were released by Putin": the participle
       // phrase describes the subject; set it aside so the main verb finds its subject across it
-      for (let k = i; k < relativeEnd; k++) hidden[k - sentence.tokenStart] = 1;
+      hide(ctx, i, relativeEnd);
       i = relativeEnd - 1;
       continue;
     }
-    const hit = findVerb(dicts, tokens, i, sentence.tokenEnd);
+    const hit = findVerb(dicts, ctx.tokens, i, sentence.tokenEnd);
     if (!hit) continue;
-    const block = dicts.blocks[hit.form.block];
-    const clauseStart = clauseStartBefore(ctx, i);
-    const clauseEnd = clauseEndAfter(ctx, hit.end);
-    const groupStart = verbGroupStart(tokens, i, clauseStart);
-    const passive = isPassive(tokens, i, clauseStart);
-
-    // --- subject: nearest actor list before the verb group in this clause
-    const infinitive = tokens.slice(groupStart, i).some((x, n) => x.norm === 'TO' && !isSemiModalTo(tokens, groupStart + n));
-    let subject: ActorList | null = null;
-    const before = groupStart - 1;
-    // "Israel said Hamas is willing to talk": the adjective governs the infinitive, not an earlier verb
-    // (unless that verb is the adjective's own copula or the adjective itself: "stands ready", "is prepared")
-    const intent = infinitive ? intentAdjectiveBefore(tokens, groupStart, clauseStart) : null;
-    const governs = governing && governing.end <= groupStart && (!intent || governing.verbSpan.start >= tokens[intent.copula].start);
-    const complementOf: VerbRecord | null = infinitive && governing && governs ? governing : null;
-    let subjectDirect = false;
-    let coordinatedWith: VerbRecord | null = null;
-    if (before >= clauseStart && COORDINATORS.has(tokens[before].norm) && previousSource) {
-      subject = previousSource; // "condemned the attack and promised aid": same subject
-      coordinatedWith = verbs[verbs.length - 1] ?? null;
-    } else if (complementOf && (complementOf.subject || (complementOf.objectControl && complementOf.target))) {
-      // "urged Bree to help": Bree helps; "pledged to expel", "was seen to break": the subject does;
-      // "called on Muslim countries to cut ties": someone no dictionary knows does, not the caller
-      const unknownObject =
-        !complementOf.objectControl && OBJECT_CONTROL.has(complementOf.base) &&
-        tokens.slice(complementOf.end, groupStart).some((x, n) => x.pos === 'NOUN' && !listAt.has(complementOf.end + n));
-      subject = complementOf.objectControl && complementOf.target ? complementOf.target : unknownObject ? null : complementOf.subject;
-    } else {
-      subject = findSubject(ctx, groupStart, clauseStart, infinitive, previousSource ?? state.lastSource);
-      subjectDirect = subject !== null && subject.end <= groupStart && subject.end >= groupStart - 3;
-    }
-
-    // --- object: first actor list after the verb in this clause
-    const base = hit.form.base.split(' ')[0];
-    const { objectEnd, thatAt, complementAt } = objectScope(ctx, hit.end, clauseEnd, base);
-    const objectList: ActorList | null = lists.find((l) => l.start >= hit.end && l.start < objectEnd && !isHidden(ctx, l.start) && l !== subject) ?? null;
-
-    // --- pattern
-    const npStart = subjectPhraseStart(ctx, groupStart, clauseStart);
-    // pattern words stay in the verb's own clause: not past "that", nor past the object's end
-    // (the verb of a complement clause with its own subject: "said such a step enjoyed support")
-    const wordLimit = thatAt >= 0 && thatAt < objectEnd ? thatAt : objectEnd;
-    // the doer of a passive verb: the noun phrase after "by" ("was demolished by a Ukrainian protestor")
-    let byStart = -1;
-    if (passive) for (let k = hit.end; k < clauseEnd && byStart < 0; k++) if (tokens[k].norm === 'BY') byStart = k + 1;
-    let byEnd = byStart;
-    while (byEnd >= 0 && byEnd < clauseEnd && (listAt.has(byEnd) || NOUN_PHRASE_TAGS.has(tokens[byEnd].pos))) byEnd++;
-    const match = bestPattern(ctx, block, wordsOfSentence(), {
-      passive, objectControl: OBJECT_CONTROL.has(base), verbEnd: hit.end, clauseStart, clauseEnd, groupStart, npStart,
-      wordLimit, objectEnd, complementAt, byStart, byEnd,
-    });
-    const codeFound: CodeSpec = match ? match.pattern.code : hit.form.code;
-    let source: ActorList | null = match?.source ?? subject;
-    let target: ActorList | null = match?.target ?? objectList;
-    if (passive && !match?.source) {
-      // "Eriador was opposed by Osgiliath": the by-phrase is the source
-      const byActor = byStart < 0 ? null : (lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
-      const user = byActor || byEnd <= byStart ? null : instrumentUser(ctx, byEnd, clauseEnd);
-      const byList = byActor ?? user?.list ?? null;
-      // the participle phrase is part of the by-phrase: its verbs are no events of their own
-      if (user) for (let k = byEnd; k < user.end; k++) hidden[k - sentence.tokenStart] = 1;
-      // a pattern's "+" after the verb is the object, which in the passive is the subject, not the by-phrase
-      target = match?.target && match.target !== byList ? match.target : subject;
-      // with no by-phrase, the actor after the verb is taken as the source, as PETRARCH does
-      const infinitiveFollows = tokens[hit.end]?.norm === 'TO';
-      source = byList ?? (objectList !== target && !infinitiveFollows ? objectList : null);
-    }
-    previousSource = source ?? previousSource;
-    if (source) state.lastSource = source;
-    const { code, negated, negatedCode } = verbCode(tokens, dicts, tables, verbs, {
-      code: codeFound,
-      negated: !match?.pattern.beforeAlts.length && isNegated(tokens, groupStart, i),
-      source, infinitive, groupStart, verbAt: i,
-    });
-    const verbSpan = { text: doc.text.slice(tokens[hit.start].start, tokens[hit.end - 1].end), start: tokens[hit.start].start, end: tokens[hit.end - 1].end };
-    const thisVerb: VerbRecord = {
-      base,
-      block: hit.form.block,
-      subject: passive ? subject : source,
-      source,
-      target,
-      // "urged Bree to help": the object sits between the verb and "to"
-      // ("Obama was pressured by Congress to help Iran": in the passive the object is the subject)
-      objectControl:
-        OBJECT_CONTROL.has(base) &&
-        target !== null &&
-        (passive
-          ? tokens.slice(hit.end, Math.min(clauseEnd, hit.end + 6)).some((x) => x.norm === 'TO')
-          : tokens.slice(hit.end, target.start).every((x) => x.norm !== 'TO') &&
-            tokens.slice(target.end, Math.min(target.end + 4, sentence.tokenEnd)).some((x) => x.norm === 'TO')),
-      complementOf,
-      coordinatedWith,
-      infinitive,
-      transformed: false,
-      code,
-      negated,
-      verbSpan,
-      events: [],
-      end: hit.end,
-      patternEnd: match?.wordsEnd ?? -1,
-      reportedSubject:
-        match?.target && match.target.start === complementAt && (match.wordsEnd ?? -1) > complementAt ? match.target : null,
-      objectPronoun: pronounObject(ctx, hit.end, objectEnd, target),
-    };
-    verbs.push(thisVerb);
-    if (!code.forward && !code.reverse) {
-      governing = thisVerb;
+    const frame = verbFrame(ctx, dicts, hit, governing);
+    const subject = verbSubject(ctx, frame, verbs, previousSource, state.lastSource);
+    const reading = readPattern(ctx, frame, subject.actor, wordsOfSentence());
+    const actors = verbActors(ctx, frame, subject.actor, reading);
+    // the participle phrase is part of the by-phrase: its verbs are no events of their own
+    if (actors.aside) hide(ctx, actors.aside.start, actors.aside.end);
+    previousSource = actors.source ?? previousSource;
+    if (actors.source) state.lastSource = actors.source;
+    const verb = verbRecord(ctx, dicts, tables, verbs, frame, subject, reading, actors);
+    verbs.push(verb);
+    // a verb governs an infinitive after it even with no events of its own ("are seeking to deepen ties")
+    governing = verb;
+    if (!verb.source || (!verb.code.forward && !verb.code.reverse)) continue;
+    const facts = { match: reading.match, passive: frame.passive, subjectDirect: subject.direct, requireDyad: o.requireDyad };
+    const own = ownEvents(tables, sentence.index, verb, verb.source, facts, ref);
+    verb.events = own.events;
+    if (own.mutual) continue;
+    const intended = statedIntent(ctx, tables, verb, frame);
+    if (intended) {
+      verb.events = intended;
       continue;
     }
-    if (!source) {
-      governing = thisVerb;
+    const demand = reportedDemand(tables, sentence.index, verbs, verb, frame.groupStart, ref);
+    if (demand) {
+      drop(demand.dropped);
+      verb.events = demand.events;
       continue;
     }
-    const compound = match?.compound ?? false;
-
-    const rule: RuleRef | undefined = match
-      ? { file: match.pattern.loc.file, line: match.pattern.loc.line, text: match.pattern.text }
-      : undefined;
-    const emitted = new Set<string>();
-    const emit = (src: ActorRef, tgt: ActorRef | null, c: string) => {
-      if (tgt && tgt.code === src.code) return;
-      // one-sided events are kept only when asked for, and never for bare statements ("X said")
-      if (!tgt && (o.requireDyad || c.startsWith('01'))) return;
-      const key = `${src.code}>${tgt?.code}:${c}`;
-      if (emitted.has(key)) return; // one verb, one event per dyad and code
-      emitted.add(key);
-      const event = eventRecord(codes, sentence.index, src, tgt, c, verbSpan, negated, rule);
-      if (negatedCode && codeFound.forward) event.negationOf = codeFound.forward;
-      thisVerb.events.push(event);
-    };
-    // "Arnor and Gondor met": a compound subject with no target acts on itself, pair by pair
-    const mutual = code.forward !== null && tables.isReciprocal(code.forward);
-    if ((compound || (!target && !passive && !infinitive && subjectDirect && mutual)) && source.members.length > 1 && !match?.target) {
-      for (const a of source.members) for (const b of source.members) if (a !== b && code.forward) emit(ref(a), ref(b), code.forward);
-      // "are seeking to deepen ties": an infinitive after it is still its complement
-      governing = thisVerb;
-      continue;
-    }
-    const reverse = plannedOnly(infinitive, code) ? null : code.reverse;
-    for (const s of source.members) {
-      if (!target) {
-        if (code.forward) emit(ref(s), null, code.forward);
-        continue;
-      }
-      for (const tg of target.members) {
-        if (code.forward) emit(ref(s), ref(tg), code.forward);
-        if (reverse) emit(ref(tg), ref(s), reverse);
-      }
-    }
-    if (intent && code.forward && !complementOf?.events.length) {
-      // "Honduras is willing to withdraw its troops" states an intent to withdraw (0356), as "pledged
-      // to withdraw" does: the withdrawal has not happened
-      const stated = intentToAct(tables, code.forward, intent.negated);
-      const adjective = tokens[intent.at];
-      const span = { text: adjective.text, start: adjective.start, end: adjective.end };
-      const rule = { file: 'intent-adjectives.txt', line: 0, text: `${adjective.norm} + ${base} → ${stated ?? code.forward}` };
-      thisVerb.events = thisVerb.events.map((e) =>
-        stated ? eventRecord(codes, e.sentence, e.source, e.target, stated, span, false, rule) : { ...e, negated: e.negated || intent.negated },
-      );
-      governing = thisVerb;
-      continue;
-    }
-    // "Russia says Israel must end attacks on Syria": a demand for de-escalation (1056), said by
-    // the speaker to Israel; the reported act is only demanded, so it is no event of its own
-    const reporter = negated ? null : reportingVerb(verbs, source, groupStart);
-    const reported = reporter?.source && reporter.target && reporter.code.forward && code.forward
-      ? complements.combine(reporter.code.forward.slice(0, 2), code.forward)
-      : null;
-    if (reporter?.source && reporter.target && reported) {
-      const rule = { file: 'complement-codes.tsv', line: 0, text: `${reporter.base} + ${base} → ${reported}` };
-      for (const e of [...reporter.events, ...thisVerb.events]) dropped.add(e);
-      thisVerb.events = pairEvents(codes, sentence.index, reporter.source, reporter.target, reported, reporter.verbSpan, reporter.negated, rule, ref);
-      governing = thisVerb;
-      continue;
-    }
-    // "pledged to expel" is an expulsion: the complement carries the action of a subject-control
-    // verb. "urged Bree to respond" is an appeal: an object-control verb keeps its own event.
-    // (only after a verb that takes a complement: "will send a team to help" is a purpose. A meeting
-    // outranks an intent, as in PETRARCH2's code ontology ("Intend + Consult is just Consult"):
-    // "prepared to attend" is the attendance, unless the verb itself is a pledge ("vowed to visit"))
-    const upperRoot = complementOf?.code.forward?.slice(0, 2);
-    // "are seeking to deepen a partnership": a complement with no one to act on has no events of its
-    // own, yet it still says what the upper verb's events are (031, not 030), unless the upper
-    // verb's pattern took in the complement's words already ("SEEK * (TO {DEEPEN &COOPERATION_})")
-    const upperOnly =
-      thisVerb.events.length === 0 && thisVerb.target === null &&
-      complementOf !== null && complementOf.events.length > 0 && complementOf.patternEnd <= i;
-    const combined =
-      complementOf && upperRoot && COMPLEMENT_VERBS.has(complementOf.base) &&
-      (upperRoot !== '03' || INTENT_VERBS.has(complementOf.base) || !thisVerb.code.forward?.startsWith('04')) &&
-      thisVerb.code.forward && (thisVerb.events.length > 0 || upperOnly) && complementOf.source
-        ? complements.combine(upperRoot, thisVerb.code.forward)
-        : null;
-    if (combined && complementOf?.source) {
-      const rule = { file: 'complement-codes.tsv', line: 0, text: `${complementOf.base} + ${base} → ${combined}` };
-      if (upperOnly) {
-        for (const e of complementOf.events) dropped.add(e);
-        thisVerb.events = complementOf.events.map((e) => eventRecord(codes, e.sentence, e.source, e.target, combined, e.verb, e.negated, rule));
-      } else {
-        // "urged Russia to release the prisoners": one appeal for release (0253)
-        const target = complementOf.objectControl ? complementOf.target : thisVerb.target;
-        for (const e of [...complementOf.events, ...thisVerb.events]) dropped.add(e);
-        thisVerb.events = target
-          ? pairEvents(codes, sentence.index, complementOf.source, target, combined, complementOf.verbSpan, complementOf.negated, rule, ref)
-          : [];
-      }
-    } else if (complementOf && thisVerb.events.length > 0 && COMPLEMENT_VERBS.has(complementOf.base)) {
-      if (complementOf.objectControl && complementOf.events.length > 0) {
-        for (const e of thisVerb.events) dropped.add(e);
-      } else if (!complementOf.objectControl && complementOf.source === source) {
-        for (const e of complementOf.events) dropped.add(e);
-      }
-    }
-    // a purpose ("sent troops to Syria to fight ISIS", "faces pressure from Congress to help Iran")
-    // is an aim, not an act: the governing verb's event stands for the sentence, as in PETRARCH.
-    // "jailed a student for helping militants join a group": the reason given for an act is an
-    // allegation inside it, not an event of its own. Nor is what follows in their clause.
-    const purpose = complementOf !== null && !COMPLEMENT_VERBS.has(complementOf.base) && complementOf.events.length > 0;
-    const reason = t.norm.endsWith('ING') && tokens[groupStart - 1]?.norm === 'FOR' && verbs.some((v) => v !== thisVerb && v.events.length > 0);
-    if (purpose || reason) {
-      reasonUntil = i;
-      while (reasonUntil < clauseEnd && tokens[reasonUntil].norm !== ',') reasonUntil++;
-    }
-    if (i < reasonUntil) for (const e of thisVerb.events) dropped.add(e);
-    governing = thisVerb;
+    const combined = combineWithGoverning(tables, sentence.index, verb, i, ref);
+    drop(combined.dropped);
+    verb.events = combined.events;
+    reasonUntil = purposeOrReasonEnd(ctx, verbs, verb, frame) ?? reasonUntil;
+    if (i < reasonUntil) drop(verb.events);
   }
-  applyTransformations(ctx, verbs, dicts, codes, sentence.index, ref, dropped);
-  for (const v of verbs) for (const e of v.events) if (!dropped.has(e)) events.push(e);
-  return events;
+  applyTransformations(ctx, verbs, dicts, tables.codes, sentence.index, ref, dropped);
+  return verbs.flatMap((v) => v.events.filter((e) => !dropped.has(e)));
 }
