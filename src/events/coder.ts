@@ -646,7 +646,8 @@ function ownEvents(
     if (verb.negationOf) event.negationOf = verb.negationOf;
     events.push(event);
   };
-  const reciprocal = code.forward !== null && tables.isReciprocal(code.forward);
+  // a mutual act by its code ("met", "fought"), or by a paired code the same both ways ("traded accusations" [112:112])
+  const reciprocal = code.forward !== null && (tables.isReciprocal(code.forward) || code.reverse === code.forward);
   const compound = match?.compound ?? false;
   const mutual = (compound || (!target && !facts.passive && !infinitive && facts.subjectDirect && reciprocal)) && source.members.length > 1 && !match?.target;
   if (mutual) {

@@ -71,6 +71,12 @@ test('wire: "the group" after a titled official of the group is the organisation
   assert.deepEqual([said.speaker?.name, said.speaker?.code], ['Hamas', 'PSEREB']);
 });
 
+test('wire: a compound subject that "traded accusations" accuses each other (a paired code the same both ways is mutual)', () => {
+  const full = (text: string) => coder.code({ text, date: '2025-03-04' }).events.map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`).sort();
+  assert.deepEqual(full('Israel and Hamas traded accusations on Monday.'), ['ISR>PSEREB:112', 'PSEREB>ISR:112']);
+  assert.deepEqual(full('Israel traded accusations with Hamas on Monday.'), ['ISR>PSEREB:112', 'PSEREB>ISR:112']);
+});
+
 test('wire: wanting another actor to act is an appeal to it; facing pressure from X is X pressing', () => {
   const full = (text: string) => coder.code({ text, date: '2023-03-10' }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
   // not an attack by Russia: only the wish is reported
