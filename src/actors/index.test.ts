@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDictionaries } from '../dictionaries/index.ts';
 import { analyze } from '../text/index.ts';
-import { findMentions, groupActors } from './index.ts';
+import { displayName, findMentions, groupActors } from './index.ts';
 
 const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
 const dicts = loadDictionaries({ dirs: [MINI], builtin: false });
@@ -42,4 +42,12 @@ test('actors: a built-in dated role follows the article date (Sedki Sobhi, army 
   assert.equal(sobhi(20160510), 'Sedki Sobhi=EGYGOV');
   // after his last role (2018-06-14) he is still Egyptian: the country all his roles share
   assert.equal(sobhi(20190510), 'Sedki Sobhi=EGY');
+});
+
+test('actors: names are shown in title case, a person\'s short names too ("Joe Biden", "Xi Jinping"); a body keeps its acronyms ("UN Security Council")', () => {
+  assert.equal(displayName('JOE BIDEN', true), 'Joe Biden');
+  assert.equal(displayName('XI JINPING', true), 'Xi Jinping');
+  assert.equal(displayName('UN SECURITY COUNCIL'), 'UN Security Council');
+  assert.equal(displayName('UNITED STATES OF AMERICA'), 'United States of America');
+  assert.equal(displayName('J. D. VANCE', true), 'J. D. Vance');
 });

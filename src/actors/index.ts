@@ -180,19 +180,28 @@ export function combineCodes(actorCodes: string[], agents: AgentEntry[]): string
 }
 
 /**
- * Dictionaries are written in capitals; names are shown in title case, except
- * words of up to three letters and dotted abbreviations, taken as acronyms ("UN", "EU", "U.S.").
+ * Dictionaries are written in capitals; names are shown in title case. In the name of a body,
+ * words of up to three letters are acronyms ("UN", "EU") and "of", "the", "and" are lower case;
+ * a person's name has no acronyms ("Joe Biden", "Xi Jinping"). Dotted abbreviations stay ("U.S.").
  */
 const NAME_PARTICLES = new Set(['AL', 'EL', 'BIN', 'BEN', 'IBN', 'ABU', 'DE', 'DA', 'DI', 'DU', 'LA', 'LE', 'VAN', 'VON', 'DER', 'DOS', 'DEL', 'MAC', 'MC']);
+const FUNCTION_WORDS = new Set(['OF', 'THE', 'AND', 'FOR', 'ON', 'IN', 'AT', 'TO']);
 
-export function displayName(dictionaryName: string): string {
-  let shown = displayNames.get(dictionaryName);
+export function displayName(dictionaryName: string, person = false): string {
+  const key = `${person ? 'P' : 'B'}${dictionaryName}`;
+  let shown = displayNames.get(key);
   if (shown === undefined) {
+    const titled = (w: string) => w.toLowerCase().replace(/(^|[-'(])(\p{L})/gu, (_, p, c) => p + c.toUpperCase());
     shown = dictionaryName
       .split(' ')
-      .map((w) => ((w.length <= 3 && !NAME_PARTICLES.has(w)) || /^([A-Z]\.)+$/.test(w) ? w : w.toLowerCase().replace(/(^|[-'(])(\p{L})/gu, (_, p, c) => p + c.toUpperCase())))
+      .map((w, k) => {
+        if (/^([A-Z]\.)+$/.test(w)) return w;
+        if (person) return titled(w);
+        if (k > 0 && FUNCTION_WORDS.has(w)) return w.toLowerCase();
+        return w.length <= 3 && !NAME_PARTICLES.has(w) && !FUNCTION_WORDS.has(w) ? w : titled(w);
+      })
       .join(' ');
-    displayNames.set(dictionaryName, shown);
+    displayNames.set(key, shown);
   }
   return shown;
 }
@@ -204,7 +213,7 @@ function nameOf(mentions: Mention[]): string | undefined {
   // a person named in the phrase names it ("Kremlin spokesman Dmitry Peskov" is Peskov)
   const person = mentions.find((m) => m.kind === 'actor' && m.actor && m.actor.dated.length > 0 && m.actor.defaultCode === undefined);
   const actor = person ?? mentions.find((m) => m.kind === 'actor' && m.code);
-  return actor?.actor ? (actor.actor.loc.line === 0 ? actor.actor.name : displayName(actor.actor.name)) : undefined;
+  return actor?.actor ? (actor.actor.loc.line === 0 ? actor.actor.name : displayName(actor.actor.name, actor === person)) : undefined;
 }
 
 /**

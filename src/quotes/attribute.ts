@@ -850,7 +850,10 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     return read ? { cue: [c0, c1], speaker, ...read } : null;
   }
 
-  function atCue(c0: number, c1: number, lo: number, hi: number, found: Attribution[]): Attribution | null {
+  function atCue(c0: number, c1: number, unitStart: number, hi: number, found: Attribution[]): Attribution | null {
+    // "MOSCOW, Sept 12 (Dyad) - Russian President Vladimir Putin warned …": the dateline is no part of the speaker
+    const dateline = afterDateline(unitStart, hi);
+    const lo = c0 >= dateline ? dateline : unitStart;
     if (tokens[c0].norm === 'ACCORDING') return accordingTo(c0, c1, lo, hi);
     const cue: Range = [c0, c1];
     const speech = isSpeechCue(c0);

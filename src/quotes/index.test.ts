@@ -679,3 +679,14 @@ test('quotes_attribution: "according to state media" names the source whole, and
     'according to',
   ]);
 });
+
+test('quotes_speakers: the dateline is no part of the speaker; "a senior official" is someone new, not the last official named', async () => {
+  const coder = await createCoder({ stages: [quotesStage] });
+  const text = 'MOSCOW, Sept 12 (Dyad) - Russian President Vladimir Putin warned on Thursday that talks were over.\n\nUS President Joe Biden met allies in Berlin. According to a senior US official, no decision has been made. The official said talks would continue.';
+  const found = coder.code({ id: 'q', text, date: '2024-09-12' }).quotes ?? [];
+  assert.deepEqual(found.map((q) => [q.speaker?.text, q.speaker?.name ?? null, q.speaker?.code ?? null]), [
+    ['Russian President Vladimir Putin', 'Vladimir Putin', 'RUSGOV'],
+    ['a senior US official', null, 'USAGOV'],
+    ['The official', null, 'USAGOV'],
+  ]);
+});

@@ -28,6 +28,7 @@ interface Known {
 /** Words before a name that are not part of it. */
 const TITLES = new Set(['MR.', 'MRS.', 'MS.', 'DR.', 'MR', 'MRS', 'MS', 'DR', 'SEN.', 'REP.', 'GOV.', 'GEN.', 'LT.', 'COL.', 'SGT.', 'SEN', 'REP', 'GOV', 'GEN', 'PRES.', 'PRESIDENT', 'SENATOR', 'GOVERNOR', 'MAYOR', 'SECRETARY', 'MINISTER', 'PRIME', 'CHANCELLOR', 'SPEAKER', 'LEADER', 'CHAIRMAN', 'CHAIRWOMAN', 'JUDGE', 'JUSTICE', 'GENERAL', 'ATTORNEY', 'DIRECTOR', 'SPOKESMAN', 'SPOKESWOMAN', 'CANDIDATE', 'NOMINEE', 'REPUBLICAN', 'DEMOCRAT', 'DEMOCRATIC', 'CONGRESSMAN', 'CONGRESSWOMAN', 'AMBASSADOR', 'POPE', 'KING', 'QUEEN', 'PRINCE', 'FORMER', 'VICE', 'THE']);
 const SINGULAR_PERSON = new Set(['HE', 'SHE', 'I']);
+const INDEFINITE = new Set(['A', 'AN', 'ANOTHER', 'ONE', 'SOME', 'SEVERAL', 'MANY', 'TWO', 'THREE']);
 const ORG_WORDS = /^(HOUSE|DEPARTMENT|MINISTRY|COMMITTEE|CAMPAIGN|PARTY|COMMISSION|OFFICE|AGENCY|COUNCIL|COURT|NEWS|POST|TIMES|JOURNAL|PRESS|UNIVERSITY|INSTITUTE|ASSOCIATION|FOUNDATION|GROUP|CENTER|CENTRE|BUREAU|SERVICE|NETWORK|CNN|FBI|CIA|NBC|ABC|CBS|MSNBC|GOVERNMENT|ADMINISTRATION|CONGRESS|SENATE|UNION|COMPANY|INC\.?|CORP\.?)$/;
 
 /** The last run of proper nouns in [a, b), honorifics dropped: "Stein spokeswoman Melezia Figueroa" → Melezia Figueroa. */
@@ -67,7 +68,8 @@ export function resolveSpeakers(doc: Doc, mentions: Array<SpeakerMention | null>
       const run = nameRun(tokens, g.start, g.end);
       if (run) {
         const words = text(run[0], run[1]).toUpperCase().split(/\s+/);
-        const person = !/^[A-Z]{3}$/.test(g.code) && !words.some((w) => ORG_WORDS.test(w));
+        // the coder knows a dictionary person or a titled name; "a senior US official" names only a country
+        const person = g.person === true || g.personName !== undefined;
         namedActors.push({ at: g.start, known: { name: text(run[0], run[1]), code: g.code, words, person } });
       }
     }
@@ -105,7 +107,7 @@ export function resolveSpeakers(doc: Doc, mentions: Array<SpeakerMention | null>
     } else if (group?.antecedent && group.start >= a && group.end <= b) {
       // "the group said": the coder already resolved the description to the organisation it refers back to
       const [x, y] = [group.antecedent.start, group.antecedent.end];
-      id = { name: group.name ?? text(x, y), code: group.code };
+      id = { code: group.code, ...(group.agents.length === 0 && { name: group.name ?? text(x, y) }) };
     } else if (b - a === 1 && SINGULAR_PERSON.has(tokens[a].norm)) {
       const before = recent(known, (e) => e.person) ?? latestActor(a, (e) => e.person);
       if (before) id = { name: before.name, code: before.code };
@@ -117,11 +119,15 @@ export function resolveSpeakers(doc: Doc, mentions: Array<SpeakerMention | null>
       const byWords = (e: Known) => words.length > 0 && e.phrase !== undefined && words.every((w) => e.phrase!.has(w));
       // "the Russian leader" (RUS, or RUSGOV) is someone coded RUSGOV; "the Russians" are not one person
       const singular = !/S$/.test(tokens[b - 1].norm);
+      // "the official", "the spokesman" (an agent noun that names no body) is a person, not "the United States"
+      const personal = singular && group !== undefined && group.agents.length > 0 && !ORG_WORDS.test(tokens[b - 1].norm);
       const byCode = (e: Known) =>
-        group !== undefined && e.code !== undefined && !group.code.startsWith('---') &&
+        group !== undefined && e.code !== undefined && !group.code.startsWith('---') && (!personal || e.person) &&
         (e.code === group.code || (singular && words.length > 0 && e.code.startsWith(group.code)));
       // among actors, a full name ("Vladimir Putin") before a one-word one ("Moscow", the seat of government)
-      const before = recent(known, byWords) ?? recent(known, byCode)
+      // "a senior US official" brings in someone new: an indefinite phrase refers back to nobody
+      const indefinite = INDEFINITE.has(tokens[a].norm) || tokens[a].pos === 'NUM';
+      const before = indefinite ? undefined : recent(known, byWords) ?? recent(known, byCode)
         ?? latestActor(a, (e) => byCode(e) && e.words.length > 1) ?? latestActor(a, byCode);
       // the more specific code of the two: "the Russian leader" (RUS) is Putin (RUSGOV)
       const code = group && !(before?.code && before.code.startsWith(group.code)) ? group.code : before?.code;
