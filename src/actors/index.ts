@@ -188,8 +188,8 @@ const NAME_PARTICLES = new Set(['AL', 'EL', 'BIN', 'BEN', 'IBN', 'ABU', 'DE', 'D
 const FUNCTION_WORDS = new Set(['OF', 'THE', 'AND', 'FOR', 'ON', 'IN', 'AT', 'TO']);
 
 export function displayName(dictionaryName: string, person = false): string {
-  const key = `${person ? 'P' : 'B'}${dictionaryName}`;
-  let shown = displayNames.get(key);
+  const cache = person ? personNames : displayNames;
+  let shown = cache.get(dictionaryName);
   if (shown === undefined) {
     const titled = (w: string) => w.toLowerCase().replace(/(^|[-'(])(\p{L})/gu, (_, p, c) => p + c.toUpperCase());
     shown = dictionaryName
@@ -201,13 +201,14 @@ export function displayName(dictionaryName: string, person = false): string {
         return w.length <= 3 && !NAME_PARTICLES.has(w) && !FUNCTION_WORDS.has(w) ? w : titled(w);
       })
       .join(' ');
-    displayNames.set(key, shown);
+    cache.set(dictionaryName, shown);
   }
   return shown;
 }
 
 /** Names as shown, by dictionary name: the same few actors come back in every article. */
 const displayNames = new Map<string, string>();
+const personNames = new Map<string, string>();
 
 function nameOf(mentions: Mention[]): string | undefined {
   // a person named in the phrase names it ("Kremlin spokesman Dmitry Peskov" is Peskov)
