@@ -209,3 +209,18 @@ test('wire: a state saying it was attacked accuses the attacker; a reported atta
   assert.deepEqual(full('Syrian state media reported insurgents bombarded Aleppo.'), ['---REB>SYR:194']);
   assert.deepEqual(full('Syria said insurgents bombarded Aleppo.'), ['---REB>SYR:194']);
 });
+
+test('wire: 2025 office holders, Sudanese cities, ombudsmen, ceasefire talks and other new dictionary entries', () => {
+  const code = (text: string, date = '2025-09-10') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(code('Massad Boulos criticized the RSF.'), ['USAGOV>SDNREB:111']);
+  assert.deepEqual(code('Ukraine\'s human rights commissioner accused Russia of torturing Ukrainian prisoners.'), ['UKRGOV>RUS:1122']);
+  assert.deepEqual(code('Tatyana Moskalkova criticized Ukraine.'), ['RUSGOV>UKR:111']);
+  assert.deepEqual(code('Rebels shelled El Obeid.'), ['---REB>SDN:194']);
+  // ceasefire talks are talks (036 to resume them), not a ceasefire (0871)
+  assert.deepEqual(code('Sudan and Chad agreed to resume ceasefire talks.'), ['SDN>TCD:036', 'TCD>SDN:036']);
+  assert.deepEqual(code('Ukraine exchanged prisoners with Russia.'), ['UKR>RUS:0841', 'RUS>UKR:0841']);
+  assert.deepEqual(code('Iran fired missiles at a Liberian ship.'), ['IRN>LBR:195']);
+  assert.deepEqual(code('Erdogan commenced air and ground assaults on Syrian Kurdish fighters.', '2019-10-10'), ['TURGOV>SYRREB:190']);
+  assert.deepEqual(code('The Israeli government outlawed the Northern Branch of the Islamic Movement.', '2015-11-17'), ['ISRGOV>ISROPPMUS:172']);
+  assert.deepEqual(code('UKMTO criticized Iran.'), ['GBRMIL>IRN:111']);
+});
