@@ -224,3 +224,12 @@ test('wire: 2025 office holders, Sudanese cities, ombudsmen, ceasefire talks and
   assert.deepEqual(code('The Israeli government outlawed the Northern Branch of the Islamic Movement.', '2015-11-17'), ['ISRGOV>ISROPPMUS:172']);
   assert.deepEqual(code('UKMTO criticized Iran.'), ['GBRMIL>IRN:111']);
 });
+
+test('wire: verbs the tagger misses after a time, "be" or "have"; a comma between adjectives opens no sub-clause', () => {
+  const code = (text: string, date = '2024-03-01') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(code('IDF troops on Sunday apprehended a Lebanese man.'), ['ISRMIL>LBNCVL:173']);
+  // "targets" after the object of "striking" is a noun, not a headline's verb
+  assert.deepEqual(code('The IDF is currently striking Islamic Jihad targets in the Gaza Strip.'), ['ISRMIL>PSEREB:190']);
+  assert.deepEqual(code('The Pentagon said US forces had shot down two Houthi drones.'), ['USAMIL>YEMREBMIL:190']);
+  assert.deepEqual(code('Last year, the U.S. government opened direct, high-level peace talks with the Taliban.', '2019-03-01'), ['USAGOV>AFGREB:046']);
+});
