@@ -321,6 +321,12 @@ function objectScope(ctx: SentenceContext, from: number, clauseEnd: number, base
       complementAt = k;
       break;
     }
+    // "condemned the attack and said Washington would …": a verb coordinated after the object
+    // starts a predicate of its own, whose actors are not this verb's object
+    if (k > from && COORDINATORS.has(x.norm) && coordinatedPredicateAt(ctx, k + 1, clauseEnd)) {
+      objectEnd = k;
+      break;
+    }
     // a new clause with its own subject: "says it has …", "said such a step would …"
     // (after a speech verb, any verb right after an actor: "said Ukraine attacked …")
     const prev = tokens[k - 1];
@@ -340,6 +346,24 @@ function objectScope(ctx: SentenceContext, from: number, clauseEnd: number, base
     }
   }
   return { objectEnd, thatAt, complementAt };
+}
+
+/**
+ * Whether a verb group starts at `k`, right after a coordinator: "(and) [said] …", "(and) [later
+ * accused] …", "(but) [would not] …", or after ", and" a clause with a subject of its own
+ * (", and [Moscow handed] over …"). A gerund is left out: "condemned the killing and wounding of
+ * civilians" coordinates nouns.
+ */
+function coordinatedPredicateAt(ctx: SentenceContext, k: number, clauseEnd: number): boolean {
+  const { tokens, listAt } = ctx;
+  // ", and Moscow handed over …": a clause with its own subject
+  const subject = tokens[k - 2]?.norm === ',' ? listAt.get(k) : undefined;
+  if (subject) k = subject.end;
+  while (k < clauseEnd && tokens[k].pos === 'ADV' && !listAt.has(k)) k++;
+  const x = tokens[k];
+  if (!x || k >= clauseEnd || listAt.has(k) || isHidden(ctx, k)) return false;
+  if (x.pos === 'AUX') return tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'PART' || tokens[k + 1]?.pos === 'ADV';
+  return x.pos === 'VERB' && !x.norm.endsWith('ING');
 }
 
 export interface SentenceState {

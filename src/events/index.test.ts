@@ -347,3 +347,10 @@ test('coder: a predicate adjective of intent before an infinitive states the int
   // other adjectives before an infinitive are no intent
   assert.deepEqual(triples('Arnor is able to attack Gondor.'), ['ARN>GON:190']);
 });
+
+test('coder: a verb coordinated after the object has its own object ("condemned the attack and said Gondor …")', () => {
+  assert.deepEqual(triples('Arnor condemned the attack and said Gondor attacked Rohan.'), ['GON>ROH:190']);
+  assert.deepEqual(triples('Arnor condemned the attack and later criticized Gondor.'), ['ARN>GON:112']);
+  // a verb right after another shares its object
+  assert.deepEqual(triples('Arnor condemned and criticized Gondor.'), ['ARN>GON:112']);
+});

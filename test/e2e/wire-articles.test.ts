@@ -233,3 +233,12 @@ test('wire: verbs the tagger misses after a time, "be" or "have"; a comma betwee
   assert.deepEqual(code('The Pentagon said US forces had shot down two Houthi drones.'), ['USAMIL>YEMREBMIL:190']);
   assert.deepEqual(code('Last year, the U.S. government opened direct, high-level peace talks with the Taliban.', '2019-03-01'), ['USAGOV>AFGREB:046']);
 });
+
+test('wire: the object of a verb is not looked for in a predicate coordinated after it', () => {
+  const code = (text: string, date = '2025-07-20') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  // Washington is what Hegseth said about, not whom he condemned
+  assert.deepEqual(code('US Defense Secretary Pete Hegseth condemned the attack and said Washington would hold the Houthis accountable.'), ['USA>YEMREB:112']);
+  assert.deepEqual(code('The RSF denied the accusation and accused Sudan\'s army of bombing markets.', '2025-09-10'), ['SDNREB>SDNMIL:1123']);
+  // ", and Moscow handed over …" has its own subject and object
+  assert.deepEqual(code('Kyiv returned the bodies of 20 Russian soldiers, and Moscow handed over the bodies of 1,000 Ukrainian soldiers.', '2025-10-02'), ['UKR>RUSMIL:0841', 'RUS>UKRMIL:0841']);
+});
