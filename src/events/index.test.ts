@@ -354,3 +354,16 @@ test('coder: a verb coordinated after the object has its own object ("condemned 
   // a verb right after another shares its object
   assert.deepEqual(triples('Arnor condemned and criticized Gondor.'), ['ARN>GON:112']);
 });
+
+test('coder: "(AGAINST +)" is the preposition\'s object, not an actor in a gerund clause after it', async () => {
+  const codes = await triplesWith('warn.verbs.txt', '--- WARN [---] ---\nWARN\n- * (AGAINST +) [130]\n');
+  assert.deepEqual(codes('Arnor warned against Gondor.'), ['ARN>GON:130']);
+  assert.deepEqual(codes('Arnor warned against the ambitions of Gondor.'), ['ARN>GON:130']);
+  assert.deepEqual(codes('Arnor warned traders against calling at Gondor.'), []);
+});
+
+test('coder: "+" right after the verb is its object, not a place after "in" or "at"', async () => {
+  const codes = await triplesWith('receive.verbs.txt', '--- RECEIVE [---] ---\nRECEIVE\n- * + [043:042]\n');
+  assert.deepEqual(codes('Arnor received Gondor.'), ['ARN>GON:043', 'GON>ARN:042']);
+  assert.deepEqual(codes('Arnor received medical care in Gondor.'), []);
+});

@@ -242,3 +242,10 @@ test('wire: the object of a verb is not looked for in a predicate coordinated af
   // ", and Moscow handed over …" has its own subject and object
   assert.deepEqual(code('Kyiv returned the bodies of 20 Russian soldiers, and Moscow handed over the bodies of 1,000 Ukrainian soldiers.', '2025-10-02'), ['UKR>RUSMIL:0841', 'RUS>UKRMIL:0841']);
 });
+
+test('wire: a preposition\'s object is no actor of a gerund after it; a place after "in" is no one received', () => {
+  const code = (text: string, date = '2025-07-20') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  // a warning to the companies, not to Israel
+  assert.deepEqual(code('The Houthis warned shipping companies against calling at Israel.'), ['YEMREB>---BUS:130']);
+  assert.deepEqual(code("Russia's Defence Ministry said the soldiers would receive medical care in Moscow.", '2025-10-02'), []);
+});
