@@ -367,3 +367,11 @@ test('coder: "+" right after the verb is its object, not a place after "in" or "
   assert.deepEqual(codes('Arnor received Gondor.'), ['ARN>GON:043', 'GON>ARN:042']);
   assert.deepEqual(codes('Arnor received medical care in Gondor.'), []);
 });
+
+test('coder: what two sides exchange is no target: a compound subject acts on itself', async () => {
+  const codes = await triplesWith('swap.verbs.txt', '&CAPTIVE\n+SOLDIERS_\n\n--- SWAP [---] ---\nSWAP\nEXCHANGE\n- * &CAPTIVE [0841:0841]\n- * BODIES [0841:0841]\n');
+  assert.deepEqual(codes('Arnor and Gondor exchanged soldiers.').sort(), ['ARN>GON:0841', 'GON>ARN:0841']);
+  assert.deepEqual(codes('Arnor and Gondor swapped the bodies of 20 soldiers.').sort(), ['ARN>GON:0841', 'GON>ARN:0841']);
+  // one side alone names no one it exchanged with
+  assert.deepEqual(codes('Arnor exchanged soldiers.'), []);
+});

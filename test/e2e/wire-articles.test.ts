@@ -249,3 +249,11 @@ test('wire: a preposition\'s object is no actor of a gerund after it; a place af
   assert.deepEqual(code('The Houthis warned shipping companies against calling at Israel.'), ['YEMREB>---BUS:130']);
   assert.deepEqual(code("Russia's Defence Ministry said the soldiers would receive medical care in Moscow.", '2025-10-02'), []);
 });
+
+test('wire: two sides exchanging prisoners release them to each other; weapons fired are no target, their users are', () => {
+  const code = (text: string, date = '2025-07-20') => coder.code({ text, date }).events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+  assert.deepEqual(code('Ukraine and Russia exchanged 185 prisoners of war each on Thursday.', '2025-10-02'), ['UKR>RUS:0841', 'RUS>UKR:0841']);
+  // "drones" (an agent, ~MIL) fired with missiles is a weapon
+  assert.deepEqual(code('Houthi rebels fired missiles and drones overnight.'), []);
+  assert.deepEqual(code('US forces shot down two drones launched by the Houthis.'), ['USAMIL>YEMREB:190']);
+});
