@@ -257,3 +257,26 @@ test('wire: two sides exchanging prisoners release them to each other; weapons f
   assert.deepEqual(code('Houthi rebels fired missiles and drones overnight.'), []);
   assert.deepEqual(code('US forces shot down two drones launched by the Houthis.'), ['USAMIL>YEMREB:190']);
 });
+
+const articleText = (name: string) => readFileSync(new URL(`../fixtures/articles/${name}.txt`, import.meta.url), 'utf8');
+const full = (r: { events: Array<{ source: { code: string }; target: { code: string } | null; code: string; negated: boolean }> }) =>
+  r.events.filter((e) => !e.negated).map((e) => `${e.source.code}>${e.target?.code ?? '---'}:${e.code}`);
+
+test('wire (Sudan talks): the RSF is an armed group, not a person; Burhan is known by surname; a flag names a country', () => {
+  const r = coder.code({ id: 'sudan-talks', text: articleText('sudan-talks'), date: '2025-09-10' });
+  const t = full(r);
+  assert.ok(t.includes('SDNMIL>SDNREB:036') && t.includes('SDNREB>SDNMIL:036'), t.join(' '));
+  assert.ok(!t.some((x) => x.endsWith(':0871')), `talks are not a truce: ${t.join(' ')}`);
+  // "the paramilitary Rapid Support Forces" is SDNREB, an organisation: no person, no doubled sector
+  const rsf = r.entities!.filter((e) => e.name === 'Rapid Support Forces' && e.refersTo === undefined);
+  assert.ok(rsf.length >= 3 && rsf.every((e) => e.type === 'GROUP' && e.code!.startsWith('SDNREB') && !e.code!.includes('UAF')), JSON.stringify(rsf));
+  // "Burhan" alone, after "General Abdel Fattah al-Burhan", accuses the RSF
+  const burhan = r.events.find((e) => e.source.text === 'Burhan')!;
+  assert.deepEqual([burhan.source.code, burhan.target?.code, burhan.code], ['SDNGOVMIL', 'SDNREB', '112']);
+  assert.equal(r.entities!.find((e) => e.text === 'Burhan')?.type, 'PERSON');
+  assert.ok(!t.includes('SDNREB>SDNMIL:016') && t.includes('SDNREB>SDNMIL:1123'), t.join(' '));
+  assert.equal(r.entities!.find((e) => e.text === 'Massad Boulos')?.code, 'USAGOV');
+  // "Liberian-flagged" is Liberia's
+  const red = coder.code({ text: 'Yemen\'s Houthi rebels fired missiles and drones at a Liberian-flagged bulk carrier.', date: '2025-07-20' });
+  assert.deepEqual(full(red), ['YEMREB>LBR:195']);
+});
