@@ -280,3 +280,18 @@ test('wire (Sudan talks): the RSF is an armed group, not a person; Burhan is kno
   const red = coder.code({ text: 'Yemen\'s Houthi rebels fired missiles and drones at a Liberian-flagged bulk carrier.', date: '2025-07-20' });
   assert.deepEqual(full(red), ['YEMREB>LBR:195']);
 });
+
+test('wire: "the rebels" is the armed group, not its commanders; "his forces", "its forces" are the owner\'s; "the Iran-aligned movement"', () => {
+  const sudan = coder.code({ id: 'sudan-talks', text: articleText('sudan-talks'), date: '2025-09-10' });
+  // "The rebels shelled El Obeid" after "two RSF commanders": the RSF shelled a Sudanese city
+  const shelled = sudan.events.find((e) => e.verb.text === 'shelled')!;
+  assert.deepEqual([shelled.source.code, shelled.source.refersTo?.text, shelled.target?.code, shelled.code], ['SDNREB', 'RSF commanders', 'SDN', '194']);
+  assert.equal(sudan.entities!.find((e) => e.text === 'forces')?.code, 'SDNREBMIL');
+  const red = coder.code({ id: 'red-sea-attack', text: articleText('red-sea-attack'), date: '2025-07-20' });
+  const t = full(red);
+  const warned = red.events.find((e) => e.verb.text === 'warned')!;
+  assert.deepEqual([warned.source.code, warned.source.text, warned.target?.code], ['YEMREB', 'Iran-aligned movement', '---BUS']);
+  // "The US military's Central Command said its forces had shot down two drones launched by the rebels"
+  assert.ok(t.includes('USAMIL>YEMREB:190'), t.join(' '));
+  assert.ok(!t.some((x) => x.startsWith('USAGOV>USA')), t.join(' '));
+});
