@@ -375,3 +375,13 @@ test('coder: what two sides exchange is no target: a compound subject acts on it
   // one side alone names no one it exchanged with
   assert.deepEqual(codes('Arnor exchanged soldiers.'), []);
 });
+
+test('coder: a transformation that names the inner verb\'s own block wins over one that shares its root', async () => {
+  const codes = await triplesWith(
+    'refuse.verbs.txt',
+    '--- RELEASE [084] ---\nRELEASE\nFREE\n\n--- ALLOW [080] ---\nALLOW\nLET {LET}\n\n--- REFUSE [---] ---\nREFUSE\n\n' +
+      '~ a (_ b RELEASE) REFUSE = a b 1243\n~ a (_ b ALLOW) REFUSE = a b 1245\n',
+  );
+  assert.deepEqual(codes('Arnor refused to let Gondor in.'), ['ARN>GON:1245']);
+  assert.deepEqual(codes('Arnor refused to free Gondor.'), ['ARN>GON:1243']);
+});

@@ -295,3 +295,16 @@ test('wire: "the rebels" is the armed group, not its commanders; "his forces", "
   assert.ok(t.includes('USAMIL>YEMREB:190'), t.join(' '));
   assert.ok(!t.some((x) => x.startsWith('USAGOV>USA')), t.join(' '));
 });
+
+test('wire (prisoner exchange): an exchange between two sides, ombudsmen, a refusal to let the Red Cross in', () => {
+  const r = coder.code({ id: 'prisoner-exchange', text: articleText('prisoner-exchange'), date: '2025-10-02' });
+  const t = full(r);
+  assert.deepEqual(r.events.filter((e) => e.verb.text === 'exchanged').map((e) => `${e.source.code}>${e.target?.code}:${e.code}`).sort(), ['RUS>UKR:0841', 'UKR>RUS:0841']);
+  assert.ok(!r.events.some((e) => e.verb.text === 'receive'), t.join(' '));
+  assert.ok(t.includes('UKRGOV>RUS:1122'), t.join(' '));
+  // refusing to let the Red Cross visit refuses international involvement, not a release
+  assert.ok(t.includes('RUS>NGOHLHIRC:1245') && !t.some((x) => x.endsWith(':1243')), t.join(' '));
+  assert.equal(r.entities!.find((e) => e.text.includes('Moskalkova'))?.code, 'RUSGOV');
+  assert.ok(!t.some((x) => x.startsWith('RUSGOV>UKR:016')), t.join(' '));
+  assert.ok(t.includes('UKR>RUSMIL:0841') && t.includes('RUS>UKRMIL:0841'), t.join(' '));
+});
