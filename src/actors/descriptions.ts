@@ -6,7 +6,7 @@
  * pointer to it, so evidence shows both the words in the sentence and whom they mean.
  */
 import { lexicon, type Token } from '../text/index.ts';
-import type { ActorGroup } from './index.ts';
+import { combineCodes, type ActorGroup } from './index.ts';
 
 /** How far back a referent may be: this sentence and the five before it. */
 const MAX_SENTENCES_BACK = 5;
@@ -40,6 +40,11 @@ function parts(code: string): string[] {
 
 const hasCountry = (g: ActorGroup) => !g.code.startsWith('---');
 
+const POSSESSIVES = new Set(['ITS', 'THEIR', 'HIS', 'HER']);
+
+/** "Iran-aligned", "Saudi-led": a hyphenated participle before the noun, which the tagger may call a verb. */
+const HYPHENATED_PARTICIPLE = /^[A-Z0-9]+(-[A-Z0-9]+)*-[A-Z]+(ED|LED|HELD|RUN)$/;
+
 /**
  * A verb follows within a few words, past adverbs, auxiliaries and particles: the phrase
  * ending at `from` is a clause's subject ("Hamas said", "the ministry has summoned").
@@ -48,7 +53,8 @@ export function verbFollows(tokens: Token[], from: number): boolean {
   for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
     const t = tokens[k];
     if (t.pos === 'VERB') return true;
-    if (t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART') return false;
+    // "troops in Syria [to] serve": an infinitive has no subject
+    if ((t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART') || t.norm === 'TO') return false;
   }
   return false;
 }
@@ -73,6 +79,8 @@ export function resolveDescriptions(
 ): ActorGroup[] {
   const sentenceOf = (i: number) => tokens[i].sentence;
   const definite = (start: number) => start > range.start && tokens[start - 1].norm === 'THE';
+  /** "his forces", "its troops": the possessive before an agent with no country, or undefined. */
+  const possessor = (start: number) => (start > range.start && POSSESSIVES.has(tokens[start - 1].norm) ? tokens[start - 1].norm : undefined);
   let before: readonly ActorGroup[] | null = null;
   const candidates = (at: number, current: readonly ActorGroup[]) =>
     [...(before ??= earlier()), ...current.filter((g) => g.end <= at)].filter(
@@ -88,7 +96,10 @@ export function resolveDescriptions(
 
   // "the ministry", "the army": an agent with no country, resolved by its sector
   const out: ActorGroup[] = groups.map((g) => {
-    if (hasCountry(g) || g.actorCodes.length > 0 || !definite(g.start)) return g;
+    if (hasCountry(g) || g.actorCodes.length > 0) return g;
+    const owner = possessor(g.start);
+    if (owner) return possessed(g, owner);
+    if (!definite(g.start)) return g;
     const sectors = parts(g.code).slice(1);
     const pool = candidates(g.start, groups).filter((c) => {
       const p = parts(c.code).slice(1);
@@ -98,8 +109,26 @@ export function resolveDescriptions(
     const head = tokens[g.end - 1].lemma;
     const sameNoun = pool.filter((c) => tokens.slice(c.start, c.end).some((t) => t.lemma === head));
     const referent = salient(tokens, sameNoun.length ? sameNoun : pool);
-    return referent ? refer(g, referent) : g;
+    if (!referent) return g;
+    // the description's own noun says which part of the referent's actor it is: "the rebels" after
+    // "two RSF commanders" is the RSF, not its commanders
+    const code = combineCodes(referent.actorCodes, g.agents);
+    const described = refer(g, referent);
+    return code && referent.actorCodes.length > 0 ? { ...described, code } : described;
   });
+
+  /**
+   * "its forces", "his troops": an agent owned by the organisation or country ("its", "their"), or
+   * the person ("his", "her"), named last as the subject of a verb; the agent is that actor's part.
+   */
+  function possessed(g: ActorGroup, owner: string): ActorGroup {
+    const personal = owner === 'HIS' || owner === 'HER';
+    const pool = candidates(g.start, groups).filter((c) => (c.person || c.personName ? personal : !personal) && c.actorCodes.length > 0);
+    // only a subject: a possessive refers back to who acts, and no subject found is no guess
+    const referent = pool.filter((c) => verbFollows(tokens, c.end)).at(-1);
+    const code = referent && combineCodes(referent.actorCodes, g.agents);
+    return referent && code ? { ...refer(g, referent), code } : g;
+  }
 
   // "the Russian leader": a country, then a noun standing for one of its people
   for (let n = 0; n < out.length; n++) {
@@ -117,9 +146,9 @@ export function resolveDescriptions(
   const covered = (i: number) => out.some((g) => g.start <= i && i < g.end);
   for (let i = range.start + 1; i < range.end; i++) {
     if (!definite(i) || covered(i) || hidden(i)) continue;
-    // adjectives may come between: "the Islamist group"
+    // adjectives may come between: "the Islamist group", "the Iran-aligned movement"
     let k = i;
-    while (k < range.end && tokens[k].pos === 'ADJ' && !covered(k)) k++;
+    while (k < range.end && (tokens[k].pos === 'ADJ' || HYPHENATED_PARTICIPLE.test(tokens[k].norm)) && !covered(k)) k++;
     const noun = descriptionNouns().find((n) => !n.kinds.has('PERSON') && n.words.every((w, j) => k + j < range.end && tokens[k + j].lemma === w && !covered(k + j)));
     if (!noun) continue;
     const end = k + noun.words.length;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDictionaries } from '../dictionaries/index.ts';
 import { analyze } from '../text/index.ts';
-import { displayName, findMentions, groupActors } from './index.ts';
+import { displayName, findMentions, groupActors, isPersonEntry, rememberNames, type ArticleNames } from './index.ts';
 
 const MINI = new URL('../../test/fixtures/dict-mini/', import.meta.url).pathname;
 const dicts = loadDictionaries({ dirs: [MINI], builtin: false });
@@ -50,4 +50,36 @@ test('actors: names are shown in title case, a person\'s short names too ("Joe B
   assert.equal(displayName('UN SECURITY COUNCIL'), 'UN Security Council');
   assert.equal(displayName('UNITED STATES OF AMERICA'), 'United States of America');
   assert.equal(displayName('J. D. VANCE', true), 'J. D. Vance');
+});
+
+test('actors: an armed group\'s code takes no second armed sector ("the paramilitary Rapid Support Forces" is SDNREB)', () => {
+  const builtin = loadDictionaries({});
+  assert.deepEqual(phrases('The paramilitary Rapid Support Forces attacked Sudanese militiamen.', builtin, 20250910), [
+    'paramilitary Rapid Support Forces=SDNREB',
+    'Sudanese militiamen=SDNUAF',
+  ]);
+});
+
+test('actors: an entry with dated codes is a person unless its name names an organisation', () => {
+  const builtin = loadDictionaries({});
+  const groupsOf = (text: string) => {
+    const doc = analyze(text);
+    const s = doc.sentences[0];
+    return groupActors(doc.tokens, findMentions(doc.tokens, s.tokenStart, s.tokenEnd, builtin, 20250910), () => false);
+  };
+  const [rsf, dagalo] = groupsOf('The Rapid Support Forces of Mohamed Hamdan Dagalo attacked.');
+  assert.equal(rsf.person, undefined);
+  assert.equal(dagalo.person, true);
+  assert.ok(isPersonEntry(findMentions(analyze('Dagalo').tokens, 0, 1, builtin, 20250910)[0].actor!));
+});
+
+test('actors: a name met in full is known by its surname, without "al-"; a flag or owner names a country', () => {
+  const builtin = loadDictionaries({});
+  const names: ArticleNames = new Map();
+  const doc = analyze('General Abdel Fattah al-Burhan spoke. Burhan accused the rebels.');
+  const [first, second] = doc.sentences;
+  rememberNames(doc.tokens, groupActors(doc.tokens, findMentions(doc.tokens, first.tokenStart, first.tokenEnd, builtin, 20250910), () => false), names);
+  const later = groupActors(doc.tokens, findMentions(doc.tokens, second.tokenStart, second.tokenEnd, builtin, 20250910, names), () => false);
+  assert.deepEqual([later[0].code, later[0].name, later[0].person], ['SDNGOVMIL', 'Abdel Fattah Al-Burhan', true]);
+  assert.deepEqual(phrases('Rebels attacked a Liberian-flagged tanker and a Greek-owned ship.', builtin, 20250910), ['Rebels=---REB', 'Liberian-flagged=LBR', 'Greek-owned=GRC']);
 });

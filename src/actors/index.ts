@@ -36,6 +36,8 @@ export interface ActorGroup {
   personName?: { start: number; end: number };
   /** The phrase names a person from the dictionary (an entry with dated roles and no fixed code). */
   person?: boolean;
+  /** Where that person's name is in the phrase ("General [Abdel Fattah al-Burhan]"). */
+  personSpan?: { start: number; end: number };
   /** A definite description ("the ministry", "the group"): the token span of the earlier actor it refers to, whose code it took. */
   antecedent?: { start: number; end: number };
 }
@@ -81,6 +83,9 @@ function normalizeCode(code: string): string | null {
  */
 export type ArticleNames = Map<string, { code: string; name: string }>;
 
+/** The file named by the actor entries made for names met earlier in the article. */
+const ARTICLE_NAMES = '(article)';
+
 export function findMentions(tokens: Token[], start: number, end: number, dicts: Dictionaries, date: number, names?: ArticleNames): Mention[] {
   const out: Mention[] = [];
   for (let i = start; i < end; ) {
@@ -92,9 +97,17 @@ export function findMentions(tokens: Token[], start: number, end: number, dicts:
       let j = i;
       while (j + 1 < end && tokens[j + 1].pos === 'PROPN' && names!.has(tokens[j + 1].norm)) j++;
       const entry = names!.get(tokens[j].norm) ?? known;
-      const synthetic: ActorEntry = { phrases: [], dated: [], defaultCode: entry.code, name: entry.name, loc: { file: '(article)', line: 0 } };
+      const synthetic: ActorEntry = { phrases: [], dated: [], defaultCode: entry.code, name: entry.name, loc: { file: ARTICLE_NAMES, line: 0 } };
       out.push({ kind: 'actor', start: i, end: j + 1, actor: synthetic, code: entry.code });
       i = j + 1;
+      continue;
+    }
+    // "a Liberian-flagged tanker", "a Greek-owned ship": the country the flag or the owner is
+    const owner = !actor && !agent ? OWNED_OR_FLAGGED.exec(tokens[i].norm) : null;
+    const ownerActor = owner ? matchPhraseAt(dicts.actors, tokens, i, i + 1, owner[1]) : null;
+    if (ownerActor) {
+      out.push({ kind: 'actor', start: i, end: i + 1, actor: ownerActor.value, code: codeAt(ownerActor.value, date) ?? roleCountry(ownerActor.value) });
+      i++;
       continue;
     }
     if (actor && (!agent || actor.len >= agent.len)) {
@@ -107,6 +120,9 @@ export function findMentions(tokens: Token[], start: number, end: number, dicts:
   }
   return out;
 }
+
+/** "Liberian-flagged", "Greek-owned": a hyphenated word naming whose flag a ship flies, or who owns a thing. */
+const OWNED_OR_FLAGGED = /^(.+)-(FLAGGED|REGISTERED|OWNED|OPERATED)$/;
 
 /**
  * Dictionaries are matched case-blind, as PETRARCH reads them, but a pronoun written in lower case
@@ -163,6 +179,15 @@ function isModelDesignation(t: Token): boolean {
   return /\d/.test(t.norm) && /^[A-Z]{0,3}-?\d[\dA-Z-]*$/.test(t.norm) && !/^(1[89]|20)\d\d$/.test(t.norm);
 }
 
+/** Sectors of armed groups outside a state's forces. */
+const ARMED_GROUPS = new Set(['REB', 'UAF', 'INS', 'SEP']);
+
+/** The code already names an armed group ("SDNREB"): "the paramilitary Rapid Support Forces" is no more than that. */
+function armedGroup(code: string): boolean {
+  for (let k = 0; k + 3 <= code.length; k += 3) if (ARMED_GROUPS.has(code.slice(k, k + 3))) return true;
+  return false;
+}
+
 /** Combine a country/actor code with agent codes: DNK + MUS + MED → DNKMUSMED; NGO~ goes in front. */
 export function combineCodes(actorCodes: string[], agents: AgentEntry[]): string | null {
   let base = actorCodes[0] ?? '';
@@ -171,7 +196,7 @@ export function combineCodes(actorCodes: string[], agents: AgentEntry[]): string
   for (const a of agents) {
     if (a.placement === 'prefix') {
       if (!base.startsWith(a.code)) base = a.code + base;
-    } else if (!base.endsWith(a.code) && !(base.length > 3 && base.includes(a.code))) base = base + a.code;
+    } else if (!base.endsWith(a.code) && !(base.length > 3 && base.includes(a.code)) && !(ARMED_GROUPS.has(a.code) && armedGroup(base))) base = base + a.code;
   }
   if (base === '') return null;
   // an agent with no country ("insurgents", "the government") is coded with an unknown country, as PETRARCH does
@@ -210,9 +235,29 @@ export function displayName(dictionaryName: string, person = false): string {
 const displayNames = new Map<string, string>();
 const personNames = new Map<string, string>();
 
+const ORGANISATION_NOUNS = lexicon('organisation-nouns');
+
+/**
+ * An actor entry names a person: it has dated codes only (roles held for a time), and no word of
+ * its name names an organisation ("Rapid Support Forces", "Labour Party" change codes too).
+ */
+export function isPersonEntry(entry: ActorEntry): boolean {
+  // a name met earlier in the article with a title ("Erdan" after "Israel's ambassador, Gilad Erdan")
+  if (entry.loc.file === ARTICLE_NAMES) return true;
+  if (entry.dated.length === 0 || entry.defaultCode !== undefined) return false;
+  let person = personEntries.get(entry);
+  if (person === undefined) {
+    person = !entry.name.split(/[\s_]+/).some((w) => ORGANISATION_NOUNS.has(w.toUpperCase()));
+    personEntries.set(entry, person);
+  }
+  return person;
+}
+
+const personEntries = new WeakMap<ActorEntry, boolean>();
+
 function nameOf(mentions: Mention[]): string | undefined {
   // a person named in the phrase names it ("Kremlin spokesman Dmitry Peskov" is Peskov)
-  const person = mentions.find((m) => m.kind === 'actor' && m.actor && m.actor.dated.length > 0 && m.actor.defaultCode === undefined);
+  const person = mentions.find((m) => m.kind === 'actor' && m.actor && isPersonEntry(m.actor));
   const actor = person ?? mentions.find((m) => m.kind === 'actor' && m.code);
   return actor?.actor ? (actor.actor.loc.line === 0 ? actor.actor.name : displayName(actor.actor.name, actor === person)) : undefined;
 }
@@ -299,6 +344,7 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
     const code = modifierOnly ? null : combineCodes(codes, allAgents);
     const agentFirst = parts[0].kind === 'agent' && actorCodes.length > 0 && !placedNoun;
     const personName = end > nameStart && parts[parts.length - 1].kind === 'agent' ? { start: nameStart, end } : undefined;
+    const personPart = parts.find((p) => p.actor && isPersonEntry(p.actor));
     if (code) {
       groups.push({
         start: first.start,
@@ -309,7 +355,7 @@ export function groupActors(tokens: Token[], mentions: Mention[], hidden: (i: nu
         agents: allAgents,
         agentFirst: agentFirst || (allAgents !== agents && prev?.agentFirst === true),
         ...(personName ? { personName } : {}),
-        ...(parts.some((p) => p.actor && p.actor.dated.length > 0 && p.actor.defaultCode === undefined) ? { person: true } : {}),
+        ...(personPart ? { person: true, personSpan: { start: personPart.start, end: personPart.end } } : {}),
       });
     }
     k = j;
@@ -351,16 +397,34 @@ export function rememberNames(tokens: Token[], groups: ActorGroup[], names: Arti
     // an apposition: "Israel's ambassador [to the UN], Gilad Erdan, said"
     let comma = g.end;
     while (comma < g.end + 6 && comma < tokens.length && ['ADP', 'DET', 'PROPN', 'NOUN'].includes(tokens[comma].pos)) comma++;
-    if (!span && g.agents.length > 0 && tokens[comma]?.norm === ',') {
+    // (a name the dictionary knows is remembered with its own phrase's code, below)
+    const known = groups.some((o) => o.start === comma + 1 && o.personSpan);
+    if (!span && !known && g.agents.length > 0 && tokens[comma]?.norm === ',') {
       let k = comma + 1;
       while (k < tokens.length && tokens[k].pos === 'PROPN' && tokens[k].sentence === tokens[g.start].sentence) k++;
       if (k - (comma + 1) >= 2 && tokens[k]?.norm === ',') span = { start: comma + 1, end: k };
     }
-    if (!span) continue;
-    const words = tokens.slice(span.start, span.end);
-    const name = words.map((t) => t.text).join(' ');
-    for (const w of words) if (w.norm.length > 2 && !names.has(w.norm)) names.set(w.norm, { code: g.code, name });
+    if (span) {
+      const words = tokens.slice(span.start, span.end);
+      const name = words.map((t) => t.text).join(' ');
+      for (const w of words) for (const key of nameKeys(w.norm)) if (!names.has(key)) names.set(key, { code: g.code, name });
+      continue;
+    }
+    // a person the dictionary knows by full name is known by surname later ("Abdel Fattah
+    // al-Burhan" … "Burhan accused"): the surname only, as first names are shared by many
+    if (g.personSpan && g.personSpan.end - g.personSpan.start >= 2 && g.name) {
+      const surname = tokens[g.personSpan.end - 1];
+      if (surname.pos !== 'PROPN') continue;
+      for (const key of nameKeys(surname.norm)) if (!names.has(key)) names.set(key, { code: g.code, name: g.name });
+    }
   }
+}
+
+/** A name word and, for "al-Burhan", "el-Sisi", the name without its article ("Burhan"). */
+function nameKeys(word: string): string[] {
+  if (word.length <= 2) return [];
+  const bare = /^(AL|EL)-(.{3,})$/.exec(word);
+  return bare ? [word, bare[2]] : [word];
 }
 
 /** Join groups separated only by list joiners (",", "and", "or", "nor") into compound lists. */

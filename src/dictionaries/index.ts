@@ -97,8 +97,8 @@ export interface CompiledPattern extends VerbPattern {
 export type PatternSlot =
   /** `firstWords`: the first word of each alternative, to skip patterns whose words are not in the sentence. */
   | { kind: 'words'; alternatives: Phrase[]; firstWords: Set<string>; tight?: Tightness }
-  | { kind: 'target' }
-  | { kind: 'source' }
+  | { kind: 'target'; tight?: Tightness }
+  | { kind: 'source'; tight?: Tightness }
   | { kind: 'compound' }
   | { kind: 'skip' };
 
@@ -255,7 +255,8 @@ function expandSynsets(
         slots.set(phrases, (slot = { alternatives, firstWords: new Set(alternatives.map((a) => a[0])) }));
       }
       out.push({ kind: 'words', alternatives: slot.alternatives, firstWords: slot.firstWords, ...(el.tight ? { tight: el.tight } : {}) });
-    } else out.push({ kind: el.kind });
+    } else if (el.kind === 'target' || el.kind === 'source') out.push({ kind: el.kind, ...(el.tight ? { tight: el.tight } : {}) });
+    else out.push({ kind: el.kind });
   }
   return out;
 }

@@ -69,8 +69,9 @@ export type PatternElement =
    */
   | { kind: 'word'; words: Phrase; tight?: Tightness }
   | { kind: 'synset'; name: string; tight?: Tightness }
-  | { kind: 'target' }
-  | { kind: 'source' }
+  /** `tight` on an actor: it is a preposition's object ("(AGAINST +)"), no clause of its own between. */
+  | { kind: 'target'; tight?: Tightness }
+  | { kind: 'source'; tight?: Tightness }
   | { kind: 'compound' }
   | { kind: 'skip' };
 

@@ -37,7 +37,13 @@ export function isHidden(ctx: SentenceContext, i: number): boolean {
 export function hideSubClauses(tokens: Token[], s: Sentence, mentionsAt: (i: number) => boolean, o: Required<CodingOptions>): Uint8Array {
   const hidden = new Uint8Array(s.tokenEnd - s.tokenStart);
   const commas: number[] = [];
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (tokens[i].norm === ',') commas.push(i);
+  // (a comma between two adjectives joins them: "opened direct, high-level talks")
+  const betweenAdjectives = (i: number) => {
+    const next = tokens[i + 1];
+    // ("high-level" may be tagged a noun)
+    return i > s.tokenStart && tokens[i - 1].pos === 'ADJ' && next !== undefined && (next.pos === 'ADJ' || (next.pos === 'NOUN' && next.norm.includes('-')));
+  };
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (tokens[i].norm === ',' && !betweenAdjectives(i)) commas.push(i);
   const words = (a: number, b: number) => {
     let n = 0;
     for (let i = a; i < b; i++) if (tokens[i].pos !== 'PUNCT') n++;
@@ -101,6 +107,13 @@ export function finiteAfterNoun(tokens: Token[], k: number): boolean {
   return next !== undefined && next.pos !== 'ADP' && next.pos !== 'PART' && next.pos !== 'PUNCT';
 }
 
+/** The noun phrase ending at `last` stands right after ", and" or ", but": it is the subject of a clause of its own. */
+function opensCoordinateClause(tokens: Token[], last: number, floor: number): boolean {
+  let k = last;
+  while (k > floor && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(tokens[k].pos)) k--;
+  return k > floor && COORDINATORS.has(tokens[k].norm) && tokens[k - 1].norm === ',';
+}
+
 /**
  * A reduced relative clause: a past participle right after a noun, going on with a preposition
  * ("civilians imprisoned for …", "protesters gathered in …"), before the clause's own passive or
@@ -124,7 +137,9 @@ export function reducedRelativeEnd(ctx: SentenceContext, v: number, afterVerb: b
     if (x.pos === 'AUX' && (x.lemma === 'BE' || x.lemma === 'HAVE') && tokens[k + 1].pos === 'VERB' && tokens[k - 1].pos !== 'PRON') return k;
   }
   // after the clause's verb, on its object: "issued warrants for two men sought in the slaying of …"
-  if (afterVerb) {
+  // (not after ", and": "returned the bodies of 20 soldiers, and Moscow handed over …" opens a
+  // clause whose subject is the noun)
+  if (afterVerb && !opensCoordinateClause(tokens, v - 1, sentence.tokenStart)) {
     for (let k = v + 2; k < end; k++) if (tokens[k].norm === ',') return k;
     return end;
   }
@@ -237,16 +252,42 @@ const isBe = (t: Token | undefined): boolean => t !== undefined && (t.lemma === 
  * A verb wink tagged as an adjective or noun, told by its neighbours: right after its subject
  * before a determiner ("Arnor and Gondor welcome a …"), a headline's present tense ("Saudi Arabia
  * lifts blockade of Qatar"), an -ed form between two actors ("Congress pressured Obama"), before
- * "that" ("Rwanda alleged that …") or after "be" before "by" ("Obama was pressured by Congress").
+ * "that" ("Rwanda alleged that …") or after "be" before "by" ("Obama was pressured by Congress"); a
+ * progressive after "be" ("is currently striking Islamic Jihad"), a perfect after "have" ("its forces had
+ * shot down two drones").
  */
+const TIME_WORDS = lexicon('time-words');
+
+/** Where the word before a time ("on Sunday", "Tuesday") before token `i` is, or -1 when no time is there. */
+function beforeTime(tokens: Token[], i: number, floor: number): number {
+  let k = i - 1;
+  if (k <= floor || !TIME_WORDS.has(tokens[k].norm)) return -1;
+  k--;
+  if (tokens[k].norm === 'ON') k--;
+  return k >= floor ? k : -1;
+}
+
 export function isMistaggedVerb(ctx: SentenceContext, i: number): boolean {
   const { tokens, listAt } = ctx;
   const t = tokens[i];
   const next = tokens[i + 1];
   if ((t.pos !== 'ADJ' && t.pos !== 'NOUN') || next === undefined || i + 1 >= ctx.sentence.tokenEnd) return false;
   const prev = tokens[i - 1];
-  const afterActor = listAt.has(i - 1);
-  if (afterActor && (next.pos === 'DET' || (t.norm.endsWith('S') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')))) return true;
+  // (past a time between: "IDF troops on Sunday apprehended a Lebanese man")
+  const afterActor = listAt.has(i - 1) || listAt.has(beforeTime(tokens, i, ctx.sentence.tokenStart));
+  // a perfect after its subject: "its forces had [shot] down two drones"
+  if (prev?.pos === 'AUX' && prev.lemma === 'HAVE' && (listAt.has(i - 2) || tokens[i - 2]?.pos === 'PRON') && (next.pos === 'DET' || next.pos === 'ADP' || next.pos === 'NUM' || listAt.has(i + 1))) return true;
+  // a progressive before its object: "The IDF is currently striking Islamic Jihad targets"
+  if (t.norm.endsWith('ING') && t.pos === 'ADJ' && (listAt.has(i + 1) || next.pos === 'DET')) {
+    let k = i - 1;
+    while (k > ctx.sentence.tokenStart && tokens[k].pos === 'ADV') k--;
+    if (isBe(tokens[k]) && tokens[k].pos === 'AUX' && listAt.has(k - 1)) return true;
+  }
+  // (not when the actor is the object of a verb before it: "is striking Islamic Jihad [targets] in Gaza")
+  const actor = listAt.get(i - 1);
+  const before = actor ? tokens[actor.start - 1] : undefined;
+  const object = before !== undefined && actor!.start > ctx.sentence.tokenStart && (before.pos === 'VERB' || before.norm.endsWith('ING')) && !REPORT_VERBS.has(before.lemma);
+  if (afterActor && (next.pos === 'DET' || (t.norm.endsWith('S') && !object && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP')))) return true;
   // headline present after a plural actor: "Syrian forces clash with rioters", "rebels attack Aleppo"
   if (afterActor && t.pos === 'NOUN' && t.norm === t.lemma && prev.norm.endsWith('S') && (next.pos === 'ADP' || listAt.has(i + 1))) return true;
   if (!t.norm.endsWith('ED')) return false;

@@ -60,6 +60,7 @@ const OBJECT_CONTROL = lexicon('object-control-verbs');
 const INTENT_ADJECTIVES = lexicon('intent-adjectives');
 const REFUSAL_ADJECTIVES = lexicon('refusal-adjectives');
 const TIME_WORDS = lexicon('time-words');
+const WEAPON_NOUNS = lexicon('weapon-nouns');
 const NOUN_PHRASE_TAGS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 /** Verbs that link a subject to a predicate adjective ("is willing", "remains ready", "stands ready"). */
 const COPULAS = lexicon('linking-verbs');
@@ -321,6 +322,12 @@ function objectScope(ctx: SentenceContext, from: number, clauseEnd: number, base
       complementAt = k;
       break;
     }
+    // "condemned the attack and said Washington would …": a verb coordinated after the object
+    // starts a predicate of its own, whose actors are not this verb's object
+    if (k > from && COORDINATORS.has(x.norm) && coordinatedPredicateAt(ctx, k + 1, clauseEnd)) {
+      objectEnd = k;
+      break;
+    }
     // a new clause with its own subject: "says it has …", "said such a step would …"
     // (after a speech verb, any verb right after an actor: "said Ukraine attacked …")
     const prev = tokens[k - 1];
@@ -340,6 +347,24 @@ function objectScope(ctx: SentenceContext, from: number, clauseEnd: number, base
     }
   }
   return { objectEnd, thatAt, complementAt };
+}
+
+/**
+ * Whether a verb group starts at `k`, right after a coordinator: "(and) [said] …", "(and) [later
+ * accused] …", "(but) [would not] …", or after ", and" a clause with a subject of its own
+ * (", and [Moscow handed] over …"). A gerund is left out: "condemned the killing and wounding of
+ * civilians" coordinates nouns.
+ */
+function coordinatedPredicateAt(ctx: SentenceContext, k: number, clauseEnd: number): boolean {
+  const { tokens, listAt } = ctx;
+  // ", and Moscow handed over …": a clause with its own subject
+  const subject = tokens[k - 2]?.norm === ',' ? listAt.get(k) : undefined;
+  if (subject) k = subject.end;
+  while (k < clauseEnd && tokens[k].pos === 'ADV' && !listAt.has(k)) k++;
+  const x = tokens[k];
+  if (!x || k >= clauseEnd || listAt.has(k) || isHidden(ctx, k)) return false;
+  if (x.pos === 'AUX') return tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'PART' || tokens[k + 1]?.pos === 'ADV';
+  return x.pos === 'VERB' && !x.norm.endsWith('ING');
 }
 
 export interface SentenceState {
@@ -530,14 +555,51 @@ interface VerbActors {
 }
 
 /**
+ * "Ukraine and Russia exchanged 185 prisoners of war": with a code that is the same both ways
+ * ([0841:0841]), an object the pattern's own words name ("&HOSTAGE"), or whose they are ("the
+ * bodies of 20 soldiers"), is what the sides exchange, not a target; a compound subject then acts on itself, as "traded accusations" does.
+ */
+function exchangedThing(tokens: Token[], match: PatternMatch | null, objectList: ActorList | null): boolean {
+  if (!match || !objectList || match.target || match.wordsEnd === undefined) return false;
+  const { forward, reverse } = match.pattern.code;
+  if (forward === null || reverse !== forward || objectList.start < match.firstWordAt) return false;
+  // "swapped the bodies [of] soldiers": whose bodies they are
+  let k = match.wordsEnd;
+  if (tokens[k]?.norm === 'OF') for (k++; k < objectList.start && (tokens[k].pos === 'DET' || tokens[k].pos === 'NUM'); k++);
+  return objectList.start < match.wordsEnd || objectList.start === k;
+}
+
+/**
+ * "fired missiles and drones": an object conjoined to the words the pattern matched is more of
+ * what the pattern names (an agent noun like "drones" names a weapon here), not a target.
+ */
+function moreOfThing(tokens: Token[], match: PatternMatch | null, objectList: ActorList | null): boolean {
+  if (!match || !objectList || match.target || match.wordsEnd === undefined || objectList.start <= match.wordsEnd) return false;
+  let k = match.wordsEnd;
+  if (tokens[k].norm !== 'AND' && tokens[k].norm !== 'OR') return false;
+  for (k++; k < objectList.start; k++) if (tokens[k].pos !== 'DET' && tokens[k].pos !== 'ADJ') return false;
+  return true;
+}
+
+/** An object that is only a weapon, no one's ("two drones"; not "Houthi drones"): data/lexicons/weapon-nouns.txt. */
+function weaponOnly(tokens: Token[], list: ActorList): boolean {
+  if (list.members.length !== 1) return false;
+  const [g] = list.members;
+  return g.actorCodes.length === 0 && g.agents.length > 0 && g.agents.every((a) => WEAPON_NOUNS.has(a.name.replace(/ /g, '_')));
+}
+
+/**
  * The source and target: the pattern's, else the subject and the object. In the passive the
  * by-phrase is the source and the subject the target ("Eriador was opposed by Osgiliath").
  */
 function verbActors(ctx: SentenceContext, frame: VerbFrame, subject: ActorList | null, reading: PatternReading): VerbActors {
   const { match, objectList, byStart, byEnd } = reading;
   const source = match?.source ?? subject;
-  const target = match?.target ?? objectList;
-  if (!frame.passive || match?.source) return { source, target, aside: null };
+  const object = match?.target ?? (exchangedThing(ctx.tokens, match, objectList) || moreOfThing(ctx.tokens, match, objectList) ? null : objectList);
+  // "shot down two drones [launched by] the rebels": the weapon's user is acted on
+  const launcher = !frame.passive && object && weaponOnly(ctx.tokens, object) ? instrumentUser(ctx, object.end, frame.clauseEnd) : null;
+  const target = launcher?.list ?? object;
+  if (!frame.passive || match?.source) return { source, target, aside: launcher ? { start: object!.end, end: launcher.end } : null };
   const byActor = byStart < 0 ? null : (ctx.lists.find((l) => l.start >= byStart && l.start <= byStart + 2 && !isHidden(ctx, l.start)) ?? null);
   const user = byActor || byEnd <= byStart ? null : instrumentUser(ctx, byEnd, frame.clauseEnd);
   const byList = byActor ?? user?.list ?? null;

@@ -220,9 +220,12 @@ export function applyTransformations(
     const upper = verbs[k - 1];
     const a = upper.subject;
     if (!a || !inner.source || !inner.code.forward) continue;
+    // a rule that names the inner verb's own block is meant for it: "refused to let the Red Cross
+    // visit" is ALLOW (1245), though RELEASE, listed first, shares its root (08)
+    const ownBlock = dicts.transformations.some((t) => t.upperBlocks.has(upper.block) && t.innerBlocks?.has(inner.block));
     for (const t of dicts.transformations) {
       if (!t.upperBlocks.has(upper.block)) continue;
-      if (t.innerBlocks && !t.innerBlocks.has(inner.block) && !t.innerRoots.has(inner.code.forward.slice(0, 2))) continue;
+      if (t.innerBlocks && !t.innerBlocks.has(inner.block) && (ownBlock || !t.innerRoots.has(inner.code.forward.slice(0, 2)))) continue;
       const controlled = inner.infinitive && inner.complementOf === upper;
       const innerIsA = sameActors(inner.source, a);
       if (t.innerSource === '_' && !(controlled && innerIsA)) continue;

@@ -347,3 +347,41 @@ test('coder: a predicate adjective of intent before an infinitive states the int
   // other adjectives before an infinitive are no intent
   assert.deepEqual(triples('Arnor is able to attack Gondor.'), ['ARN>GON:190']);
 });
+
+test('coder: a verb coordinated after the object has its own object ("condemned the attack and said Gondor …")', () => {
+  assert.deepEqual(triples('Arnor condemned the attack and said Gondor attacked Rohan.'), ['GON>ROH:190']);
+  assert.deepEqual(triples('Arnor condemned the attack and later criticized Gondor.'), ['ARN>GON:112']);
+  // a verb right after another shares its object
+  assert.deepEqual(triples('Arnor condemned and criticized Gondor.'), ['ARN>GON:112']);
+});
+
+test('coder: "(AGAINST +)" is the preposition\'s object, not an actor in a gerund clause after it', async () => {
+  const codes = await triplesWith('warn.verbs.txt', '--- WARN [---] ---\nWARN\n- * (AGAINST +) [130]\n');
+  assert.deepEqual(codes('Arnor warned against Gondor.'), ['ARN>GON:130']);
+  assert.deepEqual(codes('Arnor warned against the ambitions of Gondor.'), ['ARN>GON:130']);
+  assert.deepEqual(codes('Arnor warned traders against calling at Gondor.'), []);
+});
+
+test('coder: "+" right after the verb is its object, not a place after "in" or "at"', async () => {
+  const codes = await triplesWith('receive.verbs.txt', '--- RECEIVE [---] ---\nRECEIVE\n- * + [043:042]\n');
+  assert.deepEqual(codes('Arnor received Gondor.'), ['ARN>GON:043', 'GON>ARN:042']);
+  assert.deepEqual(codes('Arnor received medical care in Gondor.'), []);
+});
+
+test('coder: what two sides exchange is no target: a compound subject acts on itself', async () => {
+  const codes = await triplesWith('swap.verbs.txt', '&CAPTIVE\n+SOLDIERS_\n\n--- SWAP [---] ---\nSWAP\nEXCHANGE\n- * &CAPTIVE [0841:0841]\n- * BODIES [0841:0841]\n');
+  assert.deepEqual(codes('Arnor and Gondor exchanged soldiers.').sort(), ['ARN>GON:0841', 'GON>ARN:0841']);
+  assert.deepEqual(codes('Arnor and Gondor swapped the bodies of 20 soldiers.').sort(), ['ARN>GON:0841', 'GON>ARN:0841']);
+  // one side alone names no one it exchanged with
+  assert.deepEqual(codes('Arnor exchanged soldiers.'), []);
+});
+
+test('coder: a transformation that names the inner verb\'s own block wins over one that shares its root', async () => {
+  const codes = await triplesWith(
+    'refuse.verbs.txt',
+    '--- RELEASE [084] ---\nRELEASE\nFREE\n\n--- ALLOW [080] ---\nALLOW\nLET {LET}\n\n--- REFUSE [---] ---\nREFUSE\n\n' +
+      '~ a (_ b RELEASE) REFUSE = a b 1243\n~ a (_ b ALLOW) REFUSE = a b 1245\n',
+  );
+  assert.deepEqual(codes('Arnor refused to let Gondor in.'), ['ARN>GON:1245']);
+  assert.deepEqual(codes('Arnor refused to free Gondor.'), ['ARN>GON:1243']);
+});

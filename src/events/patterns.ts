@@ -49,6 +49,30 @@ function enterComplement(m: PatternMatch, at: number, limit: number): void {
   if (m.complementAt === at && at >= m.wordLimit) m.wordLimit = limit;
 }
 
+/** Prepositions of place: the phrase after one says where, not who. */
+const LOCATIVE = new Set(['IN', 'AT', 'NEAR', 'INSIDE', 'OUTSIDE', 'WITHIN', 'ACROSS', 'THROUGHOUT']);
+
+/** The actor phrase at `start` says where, after `from`: "medical care [in] Moscow", "in [the] capital". */
+function placeAfter(tokens: Token[], start: number, from: number): boolean {
+  let k = start - 1;
+  while (k >= from && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
+  return k >= from && LOCATIVE.has(tokens[k].norm);
+}
+
+/**
+ * A gerund with an object of its own ("against [calling at] Israel") or a comma stands between a
+ * preposition and an actor (tokens [from, to)): the actor is not the preposition's object. A
+ * gerund before a noun is an adjective ("with the visiting Iranian president").
+ */
+function clauseBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.norm === ',') return true;
+    if (t.pos === 'VERB' && t.norm.endsWith('ING') && !['NOUN', 'PROPN', 'ADJ'].includes(tokens[k + 1]?.pos ?? '')) return true;
+  }
+  return false;
+}
+
 /** End of the noun phrase starting at `i` (for "^", which skips one). */
 function skipNounPhrase(ctx: SentenceContext, i: number, limit: number): number {
   const list = ctx.listAt.get(i);
@@ -61,7 +85,7 @@ function skipNounPhrase(ctx: SentenceContext, i: number, limit: number): number 
 /** Match slots forward from `from` (after the verb). Returns false when a slot cannot be found before `limit`. */
 export function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: number, limit: number, m: PatternMatch): boolean {
   let cur = from;
-  for (const slot of slots) {
+  for (const [n, slot] of slots.entries()) {
     if (slot.kind === 'skip') {
       while (cur < limit && ['ADP', 'PUNCT'].includes(ctx.tokens[cur].pos) && !ctx.listAt.has(cur)) cur++;
       if (cur >= limit) return false;
@@ -74,8 +98,14 @@ export function matchForward(ctx: SentenceContext, slots: PatternSlot[], from: n
     }
     if (slot.kind === 'target' || slot.kind === 'source') {
       const actorLimit = Math.min(limit, m.actorLimit ?? limit);
-      const list = ctx.lists.find((l) => l.start >= cur && l.start < actorLimit && !isHidden(ctx, l.start));
+      // "+" right after "*" is the verb's object, not a place: "would receive medical care [in]
+      // Moscow" has no one received
+      const direct = n === 0 && from === cur;
+      const list = ctx.lists.find((l) => l.start >= cur && l.start < actorLimit && !isHidden(ctx, l.start) && !(direct && placeAfter(ctx.tokens, l.start, cur)));
       if (!list) return false;
+      // "(AGAINST +)": the preposition's object, not an actor in a clause after it ("warned
+      // shipping companies against [calling at] Israel")
+      if (slot.tight && clauseBetween(ctx.tokens, cur, list.start)) return false;
       if (slot.kind === 'target') m.target = list;
       else m.source = list;
       enterComplement(m, list.start, limit);

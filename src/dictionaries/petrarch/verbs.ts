@@ -102,8 +102,8 @@ export function parsePatternBody(body: string): { before: PatternElement[]; afte
     } else if (tok === ')') {
       inParens = false;
       groupElements = 0;
-    } else if (tok === '+') list.push({ kind: 'target' });
-    else if (tok === '$') list.push({ kind: 'source' });
+    } else if (tok === '+') list.push({ kind: 'target', ...(tight === 'pp' ? { tight } : {}) });
+    else if (tok === '$') list.push({ kind: 'source', ...(tight === 'pp' ? { tight } : {}) });
     else if (tok === '%') list.push({ kind: 'compound' });
     else if (tok === '^') list.push({ kind: 'skip' });
     else if (tok.startsWith('&')) {
