@@ -388,7 +388,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   function isYesNoQuestion(lo: number, s: number, hi: number): boolean {
     if (s - 1 < lo || tokens[s - 1].pos !== 'AUX') return false;
     let k = lo;
-    while (k < s - 1 && (tokens[k].pos === 'CCONJ' || (tokens[k].pos === 'PUNCT' && !isMark(k)))) k++;
+    k = pastOpeners(k, s - 1);
     // "If Trump were a woman, would you still vote for her?": a condition may open the question
     if (k < s - 1 && CONDITIONS.has(tokens[k].norm)) {
       for (let j = k + 1; j < s - 1; j++) if (isWh(tokens[j]) || isMark(j)) return false;
@@ -643,12 +643,18 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
    */
   function onlyAdverbialClause(x: number, y: number, afterCue: boolean): boolean {
     let k = x;
-    while (k < y && (tokens[k].pos === 'CCONJ' || (tokens[k].pos === 'PUNCT' && !isMark(k)))) k++;
+    k = pastOpeners(k, y);
     if (k >= y || inQuote[k] >= 0) return false;
     const t = tokens[k];
     if (!SUBORDINATORS.has(t.norm) || (afterCue && (isWh(t) || t.norm === 'BECAUSE')) || !clauseStarts(k + 1, y)) return false;
     for (let j = k + 2; j < y; j++) if (!isMark(j) && /^(,|--|[\u2013\u2014\u2015])$/.test(tokens[j].text) && clauseStarts(j + 1, y)) return false;
     return true;
+  }
+
+  /** The first token from `k` (before `limit`) that is not a conjunction or punctuation other than a quote mark: where a clause's words start. */
+  function pastOpeners(k: number, limit: number): number {
+    while (k < limit && (tokens[k].pos === 'CCONJ' || (tokens[k].pos === 'PUNCT' && !isMark(k)))) k++;
+    return k;
   }
 
   /** Where a sentence starts after a dateline: "GENEVA, March 3 - Talks …", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party …". */
@@ -661,7 +667,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   /** The quotation opens its sentence (after nothing but punctuation and "and"/"but"), or follows a colon. */
   function opensUnit(span: QuoteSpan): boolean {
     let k = starts[unitOf[span.open]];
-    while (k < span.open && ((tokens[k].pos === 'PUNCT' && !isMark(k)) || tokens[k].pos === 'CCONJ')) k++;
+    k = pastOpeners(k, span.open);
     return k === span.open || (span.open > 0 && tokens[span.open - 1].text === ':');
   }
 
@@ -1025,7 +1031,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     const closes = rest >= hi || /^[.!?;]$/.test(tokens[rest].text);
     if (!closes && tokens[rest].text !== ',') return null;
     let first = afterDateline(lo, hi);
-    while (first < as && (tokens[first].pos === 'CCONJ' || (tokens[first].pos === 'PUNCT' && !isMark(first)))) first++;
+    first = pastOpeners(first, as);
     if (first === as) return closes ? null : classify(rest + 1, hi);
     if (tokens[as - 1].text !== ',') return null;
     const left = classify(first, as - 1);
@@ -1248,7 +1254,7 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
   /** Where a unit opens with an adverbial clause ("While …", "Despite …"): its first word, or -1. */
   function adverbialOpening(lo: number, hi: number): number {
     let i = lo;
-    while (i < hi && (tokens[i].pos === 'CCONJ' || (tokens[i].pos === 'PUNCT' && !isMark(i)))) i++;
+    i = pastOpeners(i, hi);
     if (i >= hi) return -1;
     const t = tokens[i];
     return OPENING_SUBORDINATORS.has(t.norm) ? i : -1;
