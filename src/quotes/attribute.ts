@@ -960,12 +960,8 @@ export function attribute(doc: Doc, options: AttributeOptions = {}): Attribution
     // "As Ms. Ortiz put it, the plan …", "Aleppo, as one adviser pointed out, has …", "…, as a memo put it.":
     // "as" stands in for what was said, which is the clause the as-clause is attached to
     if (speaker && !passive && before >= lo) {
-      // "as one of Mr. Obama's advisers pointed out": the speaker is the whole "one of" phrase
-      const quantifier = before - 1 >= lo && /^(NUM|DET|PRON|ADJ)$/.test(tokens[before - 1].pos);
-      const of = tokens[before].norm !== 'OF' ? -1 : quantifier ? before - 1 : npEndingAt(tokens, before - 1, lo);
-      const as = of >= 0 ? of - 1 : before;
-      const read = as >= lo && tokens[as].norm === 'AS' ? asClauseContent(as, after, lo, hi) : null;
-      if (read) return { cue, speaker: [as + 1, speaker[1]], ...read, ...(antecedent && { antecedent }) };
+      const read = tokens[before].norm === 'AS' ? asClauseContent(before, after, lo, hi) : null;
+      if (read) return { cue, speaker, ...read, ...(antecedent && { antecedent }) };
     }
     if (tokens[c0].lemma === 'PUT') return null;
 

@@ -61,6 +61,9 @@ export function npEndingAt(tokens: Token[], end: number, lo: number): number {
   if (!(isNominal(h) || looksProper(h) || (h.pos === 'NUM' && head > lo && tokens[head - 1].pos === 'PROPN'))) return -1;
   if (WH.has(h.norm) || (isTimeWord(h) && h.pos !== 'PROPN')) return -1;
   let i = head;
+  // "most of the claims", "one of the doctors": a quantifier and "of" before the phrase at `of + 1`
+  const quantifiedAt = (of: number) => of - 1 >= lo && tokens[of].norm === 'OF' && (QUANTIFIERS.has(tokens[of - 1].norm) || tokens[of - 1].pos === 'NUM');
+  const quantifierStart = (from: number) => (from - 3 >= lo && tokens[from - 3].pos === 'DET' ? from - 3 : from - 2);
   while (i - 1 >= lo) {
     const t = tokens[i - 1];
     if (t.text === ')') {
@@ -77,12 +80,12 @@ export function npEndingAt(tokens: Token[], end: number, lo: number): number {
         i--;
         continue;
       }
-      // "most of the claims", "one of the doctors"
-      if (before && tokens[i - 1].norm === 'OF' && (QUANTIFIERS.has(before.norm) || before.pos === 'NUM')) {
-        i -= 2;
-        if (i - 1 >= lo && tokens[i - 1].pos === 'DET') i--;
-        break;
-      }
+      if (quantifiedAt(i - 1)) i = quantifierStart(i);
+      break;
+    }
+    // "one of Mr. Obama's advisers": the same without a determiner
+    if (quantifiedAt(i - 1)) {
+      i = quantifierStart(i);
       break;
     }
     // plural possessive "the officials' spokesman", not a quotation mark
