@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { EventRecord } from '../model/index.ts';
-import { dateEvents, findDates, nearest } from './index.ts';
+import { analyze } from '../text/index.ts';
+import { dateEvents, datelineEnd, findDates, nearest } from './index.ts';
 
 /** Publication date of every test: Wednesday 11 February 2026. */
 const PUB = 20260211;
@@ -133,13 +134,13 @@ test('dates_events: a sentence without a date gives the publication date; no pub
 test('dates_events: the dateline\'s date is the publication date; the event takes the date its sentence gives', () => {
   const text = 'MOSUL, Iraq, Feb 11 (Dyad) - Militants attacked a checkpoint on Monday.';
   const [e] = [event(0, { text: 'attacked', start: text.indexOf('attacked') })];
-  dateEvents([e], [{ start: 0, text }], PUB);
+  dateEvents([e], [{ start: 0, text }], PUB, datelineEnd(analyze(text)));
   assert.equal(e.date, '2026-02-09');
   assert.equal(e.dateText?.text, 'Monday');
   // alone, the dateline dates nothing: the event has the publication date
   const alone = 'MOSUL, Feb 9 (Dyad) - Militants attacked a checkpoint.';
   const [f] = [event(0, { text: 'attacked', start: alone.indexOf('attacked') })];
-  dateEvents([f], [{ start: 0, text: alone }], PUB);
+  dateEvents([f], [{ start: 0, text: alone }], PUB, datelineEnd(analyze(alone)));
   assert.deepEqual([f.date, f.dateSource], ['2026-02-11', 'published']);
 });
 

@@ -10,6 +10,8 @@
 import * as chrono from 'chrono-node';
 import type { DatePrecision, EventRecord } from '../model/index.ts';
 import type { Stage } from '../pipeline/index.ts';
+import { findDateline, getGazetteer } from '../places/index.ts';
+import type { Doc } from '../text/index.ts';
 
 export type { DatePrecision } from '../model/index.ts';
 
@@ -246,21 +248,12 @@ export function nearest(mentions: readonly DateMention[], verb: { start: number;
   return best;
 }
 
-/**
- * A date in the sentence's dateline: after a place (and a qualifier) opening the sentence, and before
- * the agency in brackets and the dash or colon that end the dateline ("KHARKIV, Ukraine, Nov 20 (Reuters) -").
- */
-function inDateline(sentence: string, m: DateMention): boolean {
-  const before = sentence.slice(0, m.start);
-  const after = sentence.slice(m.end);
-  return /^\s*[A-Z][\p{L}.'’\- ]*(,\s*[A-Z][\p{L}.'’\- ]*)*,\s*$/u.test(before) && /^\s*(\([^)]{1,40}\)\s*)?([-–—:]|\s-\s)/.test(after);
-}
-
 /** Date one article's events in place: the sentence's nearest date expression, else the publication date. */
 export function dateEvents(
   events: EventRecord[],
   sentences: ReadonlyArray<{ start: number; text: string }>,
   published: number | null,
+  datelineEnd = 0,
 ): void {
   const pub = published === null ? null : fromNumber(published);
   const cache = new Map<string, DateMention[]>();
@@ -270,10 +263,9 @@ export function dateEvents(
     let mentions = cache.get(key);
     if (!mentions) {
       const s = sentences[e.sentence];
-      const found = s ? findDates(s.text, published, lean) : [];
+      const found = s ? findDates(s.text, published, lean).map((m) => ({ ...m, start: m.start + s.start, end: m.end + s.start })) : [];
       // "KHARKIV, Nov 20 (Reuters) - … on Tuesday": the dateline's date is the publication date, not the event's
-      const own = pub ? found.filter((m) => !inDateline(s!.text, m)) : found;
-      mentions = own.map((m) => ({ ...m, start: m.start + s!.start, end: m.end + s!.start }));
+      mentions = pub ? found.filter((m) => m.end > datelineEnd) : found;
       cache.set(key, mentions);
     }
     const m = nearest(mentions, e.verb);
@@ -294,6 +286,12 @@ export const datesStage: Stage = {
   name: 'dates',
   assigns: ['events.date', 'events.dateSource', 'events.dateText', 'events.datePrecision'],
   run(ctx) {
-    dateEvents(ctx.article.events, ctx.article.sentences, ctx.published);
+    dateEvents(ctx.article.events, ctx.article.sentences, ctx.published, datelineEnd(ctx.doc));
   },
 };
+
+/** Where the article's dateline ("KHARKIV, Nov 20 (Reuters) -") ends, as the places stage finds it: a character offset, 0 when there is none. */
+export function datelineEnd(doc: Doc): number {
+  const { skipTo } = findDateline(doc, getGazetteer());
+  return skipTo > 0 ? doc.tokens[skipTo - 1].end : 0;
+}
