@@ -202,8 +202,9 @@ const COUNTED = /\b(after|before|later|earlier)$/i;
 function countedFrom(r: chrono.ParsedResult, anchor: DateMention, pub: Date): DateMention['date'] | null {
   const c = r.start;
   const counted = utc(c.get('year')!, c.get('month')!, c.get('day')!);
-  const from = new Date(`${anchor.date}T12:00:00Z`);
-  if (!counted || anchor.precision !== 'day') return null;
+  const [y, m, d] = anchor.date.split('-').map(Number);
+  const from = utc(y, m, d);
+  if (!counted || !from || anchor.precision !== 'day') return null;
   const offset = Math.round((counted.getTime() - pub.getTime()) / DAY);
   const sign = /(later|earlier)$/i.test(r.text.trim()) ? 1 : -1;
   return iso(addDays(from, sign * offset));
