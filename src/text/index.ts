@@ -124,7 +124,8 @@ export function analyze(text: string): Doc {
       // join a word that text decoded in the wrong character set split apart ("FranÃÂ§ois" for "François"):
       // pieces written without spaces that meet at a combining mark, a control character or a symbol of
       // Latin-1's upper half, from a letter to a letter; the word keeps its first piece's tag
-      if (j === k && LETTER_START.test(texts[k])) {
+      // (most tokens are followed by a space: test the cheap offsets before any pattern)
+      if (j === k && k + 1 <= last && starts[k + 1] === end && LETTER_START.test(texts[k])) {
         let m = k;
         let e = end;
         while (m + 1 <= last && starts[m + 1] === e && (MISDECODED_END.test(texts[m]) || MISDECODED_START.test(texts[m + 1]))) {
@@ -132,8 +133,7 @@ export function analyze(text: string): Doc {
           e = starts[m] + texts[m].length;
         }
         // "JosÃ©" ends in the symbol after the lead byte ("Ã")
-        const complete = LETTER_END.test(texts[m]) || (MISDECODED_START.test(texts[m]) && LATIN1_LEAD_END.test(texts[m - 1]));
-        if (m > k && complete) [j, end] = [m, e];
+        if (m > k && (LETTER_END.test(texts[m]) || (MISDECODED_START.test(texts[m]) && LATIN1_LEAD_END.test(texts[m - 1])))) [j, end] = [m, e];
       }
       const surface = text.slice(starts[k], end);
       if (j !== k) lemma = surface;
